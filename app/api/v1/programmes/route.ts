@@ -1,0 +1,38 @@
+import { handleApi, jsonOk, parseQuery, preflight } from "@/lib/api/responses";
+import { searchProgrammes } from "@/lib/data/programme-search";
+import { programmeSearchSchema } from "@/lib/validation/programme-search";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/programmes — the search of /financements as JSON (same parameters, same code path).
+ * Dates are ISO 8601; `url` is the programme's page on this site.
+ */
+export function GET(request: Request): Promise<Response> {
+  return handleApi("GET /api/v1/programmes", async () => {
+    const url = new URL(request.url);
+    const search = parseQuery(url.searchParams, programmeSearchSchema);
+    const result = await searchProgrammes(search);
+    return jsonOk({
+      total: result.total,
+      page: result.page,
+      perPage: result.perPage,
+      items: result.items.map((item) => ({
+        slug: item.slug,
+        title: item.title,
+        summary: item.summary,
+        funder: item.funder,
+        status: item.status,
+        opensAt: item.opensAt,
+        closesAt: item.closesAt,
+        amountMax: item.amountMax,
+        applicationUrl: item.applicationUrl,
+        url: new URL(`/financements/${item.slug}`, url.origin).toString(),
+      })),
+      facets: result.facets,
+    });
+  });
+}
+
+export const OPTIONS = preflight;

@@ -1,0 +1,16 @@
+import type { MetadataRoute } from "next";
+import { listSitemapEntries } from "@/lib/data/sitemap";
+import { getSiteUrl } from "@/lib/site-url";
+
+export const dynamic = "force-dynamic";
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const site = getSiteUrl();
+  const entries = await listSitemapEntries();
+  return [
+    { url: `${site}/`, changeFrequency: "daily", priority: 1 },
+    { url: `${site}/financements`, changeFrequency: "daily", priority: 0.9 },
+    { url: `${site}/financeurs`, changeFrequency: "weekly", priority: 0.7 },
+    ...entries.map((e) => ({ url: `${site}${e.path}`, lastModified: e.updatedAt })),
+  ];
+}

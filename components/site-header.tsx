@@ -1,0 +1,36 @@
+import Link from "next/link";
+
+const links = [
+  { href: "/financements", label: "Financements" },
+  { href: "/financeurs", label: "Financeurs" },
+  { href: "/territoires", label: "Territoires" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+        <Link href="/" className="group flex items-center gap-3 no-underline">
+          <span aria-hidden="true" className="flex h-10 w-10 items-center justify-center rounded bg-brand text-lg font-bold text-white">
+            €
+          </span>
+          <span className="flex flex-col leading-tight">
+            <span className="text-lg font-bold text-ink group-hover:underline">Financements de l&apos;inclusion numérique</span>
+            <span className="text-sm text-muted">L&apos;annuaire des aides pour accompagner chacun au numérique</span>
+          </span>
+        </Link>
+        <nav aria-label="Navigation principale">
+          <ul className="flex gap-1">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="rounded px-3 py-2 font-medium text-brand hover:bg-brand-light">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

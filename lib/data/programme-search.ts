@@ -1,0 +1,232 @@
+import "server-only";
+import { z } from "zod";
+import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
+import { getPrisma } from "../db/client";
+import { DomainError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
+import { SNIPPET_OPTIONS } from "../search/snippet";
+import type { ProgrammeSearch } from "../validation/programme-search";
+import { analyseQuery, SEARCH_CONFIG, tsqueryOf } from "./search-query";
+import {
+  amountAtLeastSql,
+  availableInSql,
+  calendarStatusSql,
+  type Facet,
+  FACETS,
+  facetConditions,
+  baseFromSql,
+  funderIdsSql,
+  orderBySql,
+  whereFacets,
+} from "./search-filters";
+import { itemColumnsSql, itemRowSchema, plainTextSql, type ProgrammeSearchItem, toSearchItem } from "./search-items";
+
+export { searchTerritories, type TerritorySuggestion } from "./territory-search";
+export type { ProgrammeSearchItem } from "./search-items";
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export type SearchFacets = Record<Facet, FacetValue[]>;
+
+export interface ProgrammeSearchResult {
+  total: number;
+  page: number;
+  perPage: number;
+  items: ProgrammeSearchItem[];
+  /** For each facet, how many results each value would give (every other filter applied). */
+  facets: SearchFacets;
+  territory: { id: string; level: string; name: string } | null;
+  /** Query words replaced by the nearest word of the catalogue (« mediaton » → « mediation »). */
+  corrections: { from: string; to: string }[];
+}
+
+const facetRowSchema = z.object({
+  facet: z.enum(FACETS),
+  value: z.string(),
+  label: z.string().nullable(),
+  count: z.coerce.number().int(),
+});
+
+const labelled = (labels: Record<string, string>) => (value: string) => labels[value] ?? value;
+const enumFacets = {
+  funderType: { codes: funderTypes.codes, label: labelled(funderTypes.labels) },
+  beneficiary: { codes: beneficiaries.codes, label: labelled(beneficiaries.labels) },
+  finances: { codes: financedItems.codes, label: labelled(financedItems.labels) },
+  aidKind: { codes: aidKinds.codes, label: labelled(aidKinds.labels) },
+  status: { codes: [...CALENDAR_STATUSES], label: labelled(calendarStatusLabels) },
+} as const;
+
+async function resolveTerritory(id: string) {
+  const prisma = await getPrisma();
+  const t = await prisma.territory.findUnique({
+    where: { id },
+    select: { id: true, level: true, name: true, regionId: true, departementId: true, epciId: true },
+  });
+  if (!t) throw new DomainError("unknown_territory", `Territoire inconnu : « ${id} ».`, "territory");
+  const ids = [t.id, t.epciId, t.departementId, t.regionId].filter((x): x is string => x !== null);
+  return { territory: { id: t.id, level: t.level, name: t.name }, ids };
+}
+
+/**
+ * The search of /financements and of the API. Published programmes only; every filter, count,
+ * sort and page is computed by PostgreSQL: one query for the page of results, one for the facets
+ * (plus one to analyse the words typed, and one to resolve the territory).
+ */
+export async function searchProgrammes(
+  search: ProgrammeSearch,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<ProgrammeSearchResult> {
+  const prisma = await getPrisma();
+  const [plan, place] = await Promise.all([
+    search.q ? analyseQuery(prisma, search.q) : null,
+    search.territory ? resolveTerritory(search.territory) : null,
+  ]);
+  const groups = plan?.groups ?? [];
+  const tsquery = groups.length ? tsqueryOf(groups) : null;
+  const phraseQuery = plan?.phrase ? Prisma.sql`phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase})` : null;
+
+  const where = [
+    Prisma.sql`p.status = 'published'`,
+    ...(tsquery ? [Prisma.sql`p.search_vector @@ (${tsquery})`] : []),
+    ...(place ? [availableInSql(place.ids)] : []),
+    ...(search.amountMin !== undefined ? [amountAtLeastSql(search.amountMin)] : []),
+  ];
+  // Weights D, C, B, A; a document holding the whole query as a phrase ranks twice.
+  const rank = tsquery
+    ? Prisma.sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, (${tsquery}))
+        ${phraseQuery ? Prisma.sql`+ ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${phraseQuery})` : Prisma.empty}`
+    : Prisma.sql`0`;
+  const filtered = Prisma.sql`FROM ${baseFromSql} WHERE ${Prisma.join(where, " AND ")}`;
+  // What the filters need, plus (for the page of results) what an item shows.
+  const filterColumns = Prisma.sql`p.id, f.type AS funder_type, ${funderIdsSql} AS funder_ids, p.beneficiaries,
+    p.financed, p.aid_kinds, ${calendarStatusSql(now)} AS calendar_status`;
+  const itemBase = Prisma.sql`base AS (
+    SELECT ${filterColumns}, p.slug, p.title, p.summary, p.description, p.opens_at, p.closes_at,
+           p.amount_max::float8 AS amount_max, p.application_url, p.is_national, p.published_at, p.updated_at,
+           f.slug AS funder_slug, f.name AS funder_name, ${rank} AS rank
+    ${filtered})`;
+  const facetBase = Prisma.sql`base AS MATERIALIZED (SELECT ${filterColumns} ${filtered})`;
+
+  const conditions = facetConditions(search);
+  const sort = search.sort ?? (tsquery ? "relevance" : "closing");
+  const offset = (search.page - 1) * search.perPage;
+  const headline = tsquery
+    ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, (${tsquery}), ${SNIPPET_OPTIONS})`
+    : Prisma.sql`NULL::text`;
+
+  const [rows, facetRows] = await Promise.all([
+    prisma.$queryRaw<unknown[]>`
+      WITH ${itemBase}
+      SELECT ${itemColumnsSql}, ${headline} AS headline
+        FROM (SELECT b.* FROM base b WHERE ${whereFacets(conditions)}
+               ORDER BY ${orderBySql(sort, "b")} LIMIT ${search.perPage} OFFSET ${offset}) page
+       ORDER BY ${orderBySql(sort, "page")}`,
+    // One scan of the matching programmes, then per facet: a count of each value among the
+    // programmes that pass every other facet's filter (pairs made distinct first: a list could
+    // hold a value twice).
+    prisma.$queryRaw<unknown[]>`
+      WITH ${facetBase}
+      SELECT 'funderType' AS facet, b.funder_type::text AS value, NULL AS label, count(*) AS count
+        FROM base b WHERE ${whereFacets(conditions, "funderType")} GROUP BY b.funder_type
+      UNION ALL
+      SELECT 'status', b.calendar_status, NULL, count(*)
+        FROM base b WHERE ${whereFacets(conditions, "status")} GROUP BY b.calendar_status
+      UNION ALL
+      SELECT 'funder', x.slug, x.name, count(*)
+        FROM (SELECT DISTINCT b.id, s.id AS funder_id FROM base b CROSS JOIN LATERAL unnest(b.funder_ids) AS s(id)
+               WHERE ${whereFacets(conditions, "funder")}) d
+        JOIN funder x ON x.id = d.funder_id GROUP BY x.slug, x.name
+      UNION ALL
+      SELECT 'funder', x.slug, x.name, 0 FROM funder x WHERE x.slug = ANY(${search.funder}::text[])
+      UNION ALL
+      SELECT 'beneficiary', d.v::text, NULL, count(*)
+        FROM (SELECT DISTINCT b.id, v FROM base b CROSS JOIN LATERAL unnest(b.beneficiaries) AS v
+               WHERE ${whereFacets(conditions, "beneficiary")}) d GROUP BY d.v
+      UNION ALL
+      SELECT 'finances', d.v::text, NULL, count(*)
+        FROM (SELECT DISTINCT b.id, v FROM base b CROSS JOIN LATERAL unnest(b.financed) AS v
+               WHERE ${whereFacets(conditions, "finances")}) d GROUP BY d.v
+      UNION ALL
+      SELECT 'aidKind', d.v::text, NULL, count(*)
+        FROM (SELECT DISTINCT b.id, v FROM base b CROSS JOIN LATERAL unnest(b.aid_kinds) AS v
+               WHERE ${whereFacets(conditions, "aidKind")}) d GROUP BY d.v`,
+  ]);
+
+  const facets = toFacets(z.array(facetRowSchema).parse(facetRows));
+  // Each result has exactly one calendar status: the total is the sum of the chosen ones' counts.
+  const counted = new Map(facets.status.map((s) => [s.value, s.count]));
+  const chosen = search.status.length ? search.status : CALENDAR_STATUSES.filter((s) => s !== "closed");
+  const total = chosen.reduce((sum, s) => sum + (counted.get(s) ?? 0), 0);
+
+  return {
+    total,
+    page: search.page,
+    perPage: search.perPage,
+    items: z.array(itemRowSchema).parse(rows).map((row) => toSearchItem(row)),
+    facets,
+    territory: place?.territory ?? null,
+    corrections: plan?.corrections ?? [],
+  };
+}
+
+function toFacets(rows: z.infer<typeof facetRowSchema>[]): SearchFacets {
+  const counts = new Map<string, number>();
+  const funders = new Map<string, FacetValue>();
+  for (const row of rows) {
+    if (row.facet === "funder") {
+      const known = funders.get(row.value);
+      if (!known || known.count < row.count) funders.set(row.value, { value: row.value, label: row.label ?? row.value, count: row.count });
+    } else {
+      counts.set(`${row.facet}:${row.value}`, row.count);
+    }
+  }
+  const enumFacet = (facet: keyof typeof enumFacets): FacetValue[] =>
+    enumFacets[facet].codes.map((value) => ({ value, label: enumFacets[facet].label(value), count: counts.get(`${facet}:${value}`) ?? 0 }));
+  return {
+    funderType: enumFacet("funderType"),
+    funder: [...funders.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr")),
+    beneficiary: enumFacet("beneficiary"),
+    finances: enumFacet("finances"),
+    aidKind: enumFacet("aidKind"),
+    status: enumFacet("status"),
+  };
+}
+
+/**
+ * Published programmes close to this one: sharing what they finance (counts double), who may apply,
+ * and the kind of funder. Those still accepting applications come first.
+ */
+export async function findSimilarProgrammes(
+  slug: string,
+  limit = 4,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<ProgrammeSearchItem[]> {
+  const prisma = await getPrisma();
+  const take = Math.min(Math.max(Math.trunc(limit) || 1, 1), 20);
+  const rows = await prisma.$queryRaw<unknown[]>`
+    WITH target AS (
+      SELECT p.id, p.financed, p.beneficiaries, f.type
+        FROM programme p JOIN funder f ON f.id = p.funder_id
+       WHERE p.slug = ${slug} AND p.status = 'published'
+    ), page AS (
+      SELECT p.id, p.slug, p.title, p.summary, p.opens_at, p.closes_at, p.amount_max::float8 AS amount_max,
+             p.application_url, p.is_national, p.financed,
+             f.slug AS funder_slug, f.name AS funder_name, f.type AS funder_type,
+             ${calendarStatusSql(now)} AS calendar_status,
+             2 * cardinality(ARRAY(SELECT unnest(p.financed) INTERSECT SELECT unnest(t.financed)))
+               + cardinality(ARRAY(SELECT unnest(p.beneficiaries) INTERSECT SELECT unnest(t.beneficiaries)))
+               + (f.type = t.type)::int AS score
+        FROM programme p JOIN funder f ON f.id = p.funder_id CROSS JOIN target t
+       WHERE p.status = 'published' AND p.id <> t.id
+         AND (p.financed && t.financed OR p.beneficiaries && t.beneficiaries)
+    )
+    SELECT ${itemColumnsSql}, NULL::text AS headline FROM page
+     ORDER BY (page.calendar_status = 'closed'), page.score DESC, page.closes_at ASC NULLS LAST, page.title, page.slug
+     LIMIT ${take}`;
+  return z.array(itemRowSchema).parse(rows).map((row) => toSearchItem(row));
+}

@@ -1,0 +1,45 @@
+// `npm start`: builds the production app when the build is missing or older than the sources,
+// migrates (and on first start seeds) the database, then serves on PORT (default 3000).
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const root = process.cwd();
+const require = createRequire(import.meta.url);
+// Run the tools with this Node directly (not through npx) so that signals reach them.
+const nextBin = require.resolve("next/dist/bin/next");
+const tsxBin = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+const buildId = path.join(root, ".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (entry === path.join("lib", "generated")) return 0;
+  return fs.readdirSync(full).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+const run = (command, args, extraEnv = {}) => {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+const started = Date.now();
+const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+if (built === 0 || sources.some((s) => newestMtime(s) > built)) {
+  console.log(built === 0 ? "Première construction de l'application (next build)…" : "Sources modifiées : reconstruction (next build)…");
+  run(process.execPath, [nextBin, "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+}
+run(process.execPath, [tsxBin, "scripts/prepare-db.ts"]);
+
+const port = process.env.PORT ?? "3000";
+console.log(`Prêt en ${((Date.now() - started) / 1000).toFixed(1)} s — démarrage du serveur sur http://localhost:${port}`);
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
