@@ -3,7 +3,8 @@
  * server's HTML: every <script src> and <link rel="preload|modulepreload" as="script"> chunk,
  * fetched and compressed here (gzip level 6, what `next start` sends; brotli for information).
  * Inline scripts (the RSC payload Next streams into the HTML) are counted apart: they are part of the
- * HTML document, not of the JavaScript bundle.
+ * HTML document, not of the JavaScript bundle. A `<script nomodule>` (Next's polyfills) is listed but
+ * not counted: browsers with ES modules (every browser Next 16 supports) neither fetch nor run it.
  *
  * CLI: `npx tsx bench/js-size.ts http://127.0.0.1:3000 [/financements]` against a running `next start`.
  */
@@ -19,6 +20,8 @@ export interface PageJs {
   totalGzip: number;
   totalBrotli: number;
   inline: { count: number; bytes: number; gzip: number };
+  /** <script nomodule> (Next's polyfills): downloaded only by browsers without ES modules, not counted. */
+  legacyNoModule: { src: string; gzip: number }[];
   budgetGzip: number;
   withinBudget: boolean;
 }
@@ -32,7 +35,11 @@ export async function measurePageJs(base: string, page = "/financements"): Promi
   if (!response.ok) throw new Error(`${page} a répondu ${response.status}`);
   const html = await response.text();
   const sources = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) sources.add(decode(m[1] as string));
+  const legacy = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    // <script nomodule>: only browsers without ES modules (none of those we support) fetch it.
+    (/\bnomodule\b/i.test(m[0]) ? legacy : sources).add(decode(m[1] as string));
+  }
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
     const tag = m[0];
     if (/\bas="script"/.test(tag) || /\brel="modulepreload"/.test(tag)) {
@@ -57,6 +64,12 @@ export async function measurePageJs(base: string, page = "/financements"): Promi
     totalGzip: sum("gzip"),
     totalBrotli: sum("brotli"),
     inline: { count: inlineBodies.length, bytes: inlineBuffer.length, gzip: gzip(inlineBuffer) },
+    legacyNoModule: await Promise.all(
+      [...legacy].map(async (src) => {
+        const r = await fetch(new URL(src, base), { headers: { "accept-encoding": "identity" } });
+        return { src, gzip: gzip(Buffer.from(await r.arrayBuffer())) };
+      }),
+    ),
     budgetGzip: JS_BUDGET_GZIP_BYTES,
     withinBudget: sum("gzip") <= JS_BUDGET_GZIP_BYTES,
   };
@@ -70,6 +83,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (r) => {
       for (const s of r.scripts) console.log(`${kB(s.gzip).padStart(10)} gzip ${kB(s.bytes).padStart(10)} brut  ${s.src}`);
       console.log(`Total : ${kB(r.totalGzip)} gzip (${kB(r.totalBrotli)} brotli, ${kB(r.totalBytes)} brut) pour un budget de ${kB(r.budgetGzip)} : ${r.withinBudget ? "respecté" : "DÉPASSÉ"}`);
+      for (const l of r.legacyNoModule) console.log(`Non compté (nomodule, navigateurs sans modules ES) : ${l.src}, ${kB(l.gzip)} gzip`);
       console.log(`Scripts en ligne (charge RSC dans le HTML) : ${r.inline.count}, ${kB(r.inline.gzip)} gzip`);
     },
     (error) => {

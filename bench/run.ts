@@ -14,6 +14,7 @@
  *   --engines server,pglite   --sizes 1000,10000,100000   --pglite-sizes 1000,10000
  *   --duration 15  --warmup 5  --connections 10  --repeat 5  --timeout 10 (s per request)
  *   --phase-budget 180 (s at most for timing each query alone, over HTTP and in the floor)
+ *   --no-cache-run (skip the second load, with the search cache on; the first is always without it)
  *   --pg-url postgresql://postgres@127.0.0.1:5432/postgres (maintenance database of the server)
  *   --port 0 (free port)  --seed 20261123  --skip-build  --no-floor  --quick (1 000 only, 5 s)
  *   --max-minutes 120 (the whole run is stopped past this)
@@ -160,8 +161,8 @@ function freePort(): Promise<number> {
   });
 }
 
-const dbEnv = (config: DbConfig): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const dbEnv = (config: DbConfig, searchCache: "on" | "off" = "off"): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SEARCH_CACHE: searchCache };
   delete env.DATABASE_URL;
   delete env.PGLITE_DATA_DIR;
   if (config.kind === "postgres") env.DATABASE_URL = config.url;
@@ -175,11 +176,11 @@ const serverUrl = (database: string) => {
   return u.toString();
 };
 
-async function startApp(config: DbConfig, logFile: string): Promise<{ child: ChildProcess; base: string }> {
+async function startApp(config: DbConfig, logFile: string, searchCache: "on" | "off" = "off"): Promise<{ child: ChildProcess; base: string }> {
   const port = Number(option("--port", "0")) || (await freePort());
   const out = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, env: dbEnv(config), stdio: ["ignore", out, out],
+    cwd: ROOT, env: dbEnv(config, searchCache), stdio: ["ignore", out, out],
   });
   fs.closeSync(out);
   children.add(child);
@@ -309,7 +310,8 @@ function runFloor(config: DbConfig, outFile: string, explainFile: string): Promi
       "--duration", String(DURATION), "--connections", String(CONNECTIONS), "--repeat", String(REPEAT),
       "--budget", String(PHASE_BUDGET),
     ];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: dbEnv(config), stdio: ["ignore", "inherit", "inherit"] });
+    // The floor measures the search's own work: never the cache.
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: dbEnv(config, "off"), stdio: ["ignore", "inherit", "inherit"] });
     children.add(child);
     const limit = setTimeout(() => {
       log("Plancher SQL : délai dépassé (15 min), arrêt.");
@@ -338,7 +340,10 @@ interface SizeResult {
   size: number;
   generation: GenerateReport & { vacuumAnalyzeSeconds: number };
   data: Record<string, unknown>;
+  /** Every request computes its search (SEARCH_CACHE=off): what the targets are judged on. */
   api: HttpLoad;
+  /** The same load with the search cache on (production's setting): the mix's queries repeat. */
+  apiCached: HttpLoad | null;
   alone: Awaited<ReturnType<typeof eachQueryAlone>>;
   floor: {
     inProcess: { latency: LatencySummary; requestsPerSecond: number; errors: number };
@@ -422,6 +427,21 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
     await stopChild(child);
   }
 
+  let apiCached: HttpLoad | null = null;
+  if (!flag("--no-cache-run")) {
+    const cachedApp = await startApp(config, logFile.replace(/\.log$/, "-cache.log"), "on");
+    try {
+      log(`${engine} ${size} : avec le cache de recherche : échauffement ${WARMUP} s, puis ${DURATION} s…`);
+      await loadHttp(cachedApp.base, WARMUP);
+      const loadBefore = os.loadavg()[0] as number;
+      apiCached = await loadHttp(cachedApp.base, DURATION);
+      apiCached.loadAverage = { before: Math.round(loadBefore * 100) / 100, after: Math.round((os.loadavg()[0] as number) * 100) / 100 };
+      log(`${engine} ${size} : API avec cache p50 ${apiCached.latency.p50} ms, p95 ${apiCached.latency.p95} ms, ${apiCached.requestsPerSecond} req/s`);
+    } finally {
+      await stopChild(cachedApp.child);
+    }
+  }
+
   // The floor.
   let floor: SizeResult["floor"] = null;
   if (!flag("--no-floor")) {
@@ -441,7 +461,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   const target = engine === "server" ? (TARGET_P95[size] ?? null) : null;
   const ratio = floor ? Math.round((api.latency.p95 / floor.sql.latency.p95) * 100) / 100 : null;
   return {
-    engine, size, generation, data, api, alone, floor,
+    engine, size, generation, data, api, apiCached, alone, floor,
     targets: {
       p95TargetMs: target,
       p95Met: target === null ? null : api.latency.p95 <= target,
@@ -500,17 +520,18 @@ function printTable(results: SizeResult[]) {
     r.engine === "server" ? "PostgreSQL" : "PGlite",
     r.size.toLocaleString("fr-FR"),
     r.api.latency.p50, r.api.latency.p95, r.api.latency.p99, r.api.requestsPerSecond,
+    r.apiCached ? `${r.apiCached.latency.p95} / ${r.apiCached.requestsPerSecond}` : "—",
     r.floor?.inProcess.latency.p95 ?? "—",
     r.floor ? `${r.floor.sql.latency.p50} / ${r.floor.sql.latency.p95}` : "—",
     r.targets.floorRatioP95 ?? "—",
     r.targets.p95TargetMs === null ? "—" : `${r.targets.p95Met ? "oui" : "NON"} (≤ ${r.targets.p95TargetMs})`,
   ].map(String));
-  const head = ["moteur", "taille", "p50", "p95", "p99", "req/s", "proc p95", "SQL p50/p95", "API/SQL p95", "cible p95"];
+  const head = ["moteur", "taille", "p50", "p95", "p99", "req/s", "cache p95 / req/s", "proc p95", "SQL p50/p95", "API/SQL p95", "cible p95"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const r of rows) console.log(line(r));
-  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; « proc » = searchProgrammes en processus ; « SQL » = plancher SQL nu, même concurrence)`);
+  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « proc » = searchProgrammes en processus ; « SQL » = plancher SQL nu, même concurrence)`);
   if (jsBudget) console.log(`JS de /financements : ${kB(jsBudget.totalGzip)} gzip pour un budget de ${kB(jsBudget.budgetGzip)} → ${jsBudget.withinBudget ? "respecté" : "DÉPASSÉ"}`);
 }
 

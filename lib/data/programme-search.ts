@@ -3,10 +3,11 @@ import { z } from "zod";
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import { getPrisma } from "../db/client";
 import { DomainError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
+import { cached, searchCacheEnabled } from "./search-cache";
 import { analyseQuery, SEARCH_CONFIG, tsqueryOf } from "./search-query";
 import {
   amountAtLeastSql,
@@ -16,7 +17,6 @@ import {
   FACETS,
   facetConditions,
   baseFromSql,
-  funderIdsSql,
   orderBySql,
   whereFacets,
 } from "./search-filters";
@@ -79,9 +79,15 @@ async function resolveTerritory(id: string) {
  */
 export async function searchProgrammes(
   search: ProgrammeSearch,
-  { now = new Date() }: { now?: Date } = {},
+  { now }: { now?: Date } = {},
 ): Promise<ProgrammeSearchResult> {
   const prisma = await getPrisma();
+  // A given time (tests, previews) bypasses the cache, which is keyed on the current minute.
+  if (now || !searchCacheEnabled()) return runSearch(prisma, search, now ?? new Date());
+  return cached(prisma, JSON.stringify(search), () => runSearch(prisma, search, new Date()));
+}
+
+async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Date): Promise<ProgrammeSearchResult> {
   const [plan, place] = await Promise.all([
     search.q ? analyseQuery(prisma, search.q) : null,
     search.territory ? resolveTerritory(search.territory) : null,
@@ -102,15 +108,9 @@ export async function searchProgrammes(
         ${phraseQuery ? Prisma.sql`+ ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${phraseQuery})` : Prisma.empty}`
     : Prisma.sql`0`;
   const filtered = Prisma.sql`FROM ${baseFromSql} WHERE ${Prisma.join(where, " AND ")}`;
-  // What the filters need, plus (for the page of results) what an item shows.
-  const filterColumns = Prisma.sql`p.id, f.type AS funder_type, ${funderIdsSql} AS funder_ids, p.beneficiaries,
-    p.financed, p.aid_kinds, ${calendarStatusSql(now)} AS calendar_status`;
-  const itemBase = Prisma.sql`base AS (
-    SELECT ${filterColumns}, p.slug, p.title, p.summary, p.description, p.opens_at, p.closes_at,
-           p.amount_max::float8 AS amount_max, p.application_url, p.is_national, p.published_at, p.updated_at,
-           f.slug AS funder_slug, f.name AS funder_name, ${rank} AS rank
-    ${filtered})`;
-  const facetBase = Prisma.sql`base AS MATERIALIZED (SELECT ${filterColumns} ${filtered})`;
+  // What the filters and facets read (all in the covering index programme_search_facts_idx).
+  const filterColumns = Prisma.sql`p.id, p.funder_id, f.type AS funder_type, p.beneficiaries, p.financed,
+    p.aid_kinds, ${calendarStatusSql(now)} AS calendar_status`;
 
   const conditions = facetConditions(search);
   const sort = search.sort ?? (tsquery ? "relevance" : "closing");
@@ -118,43 +118,74 @@ export async function searchProgrammes(
   const headline = tsquery
     ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, (${tsquery}), ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;
+  // Whether a row passes every facet's filter but one: the facets count with these, in one scan.
+  const passesAllBut = (facet: Facet) => Prisma.sql`(${whereFacets(conditions, facet)})`;
 
   const [rows, facetRows] = await Promise.all([
+    // The page: the sort keys of the matching programmes first (from the index), then the texts of
+    // the page's rows only.
     prisma.$queryRaw<unknown[]>`
-      WITH ${itemBase}
+      WITH base AS (
+        SELECT ${filterColumns}, p.title, p.slug, p.closes_at, p.published_at, p.updated_at,
+               p.amount_max::float8 AS amount_max, ${rank} AS rank
+        ${filtered}
+      ), top AS (
+        SELECT b.id, b.funder_type, b.calendar_status, b.rank FROM base b WHERE ${whereFacets(conditions)}
+         ORDER BY ${orderBySql(sort, "b")} LIMIT ${search.perPage} OFFSET ${offset}
+      )
       SELECT ${itemColumnsSql}, ${headline} AS headline
-        FROM (SELECT b.* FROM base b WHERE ${whereFacets(conditions)}
-               ORDER BY ${orderBySql(sort, "b")} LIMIT ${search.perPage} OFFSET ${offset}) page
+        FROM (SELECT top.id, top.funder_type, top.calendar_status, top.rank, p.slug, p.title, p.summary,
+                     p.description, p.opens_at, p.closes_at, p.amount_max::float8 AS amount_max, p.application_url,
+                     p.is_national, p.financed, p.published_at, p.updated_at, f.slug AS funder_slug, f.name AS funder_name
+                FROM top JOIN programme p ON p.id = top.id JOIN funder f ON f.id = p.funder_id) page
        ORDER BY ${orderBySql(sort, "page")}`,
-    // One scan of the matching programmes, then per facet: a count of each value among the
-    // programmes that pass every other facet's filter (pairs made distinct first: a list could
-    // hold a value twice).
+    // One scan of the matching programmes, marking for each facet whether the row passes every
+    // other facet's filter; then one grouping per facet (GROUPING SETS: one pass), each list of
+    // values counted once per distinct list, not once per programme. The funder facet adds the
+    // co-funders (never counting a programme twice for one funder).
     prisma.$queryRaw<unknown[]>`
-      WITH ${facetBase}
-      SELECT 'funderType' AS facet, b.funder_type::text AS value, NULL AS label, count(*) AS count
-        FROM base b WHERE ${whereFacets(conditions, "funderType")} GROUP BY b.funder_type
+      WITH flags AS MATERIALIZED (
+        SELECT b.*, ${passesAllBut("funderType")} AS ok_funder_type, ${passesAllBut("status")} AS ok_status,
+               ${passesAllBut("funder")} AS ok_funder, ${passesAllBut("beneficiary")} AS ok_beneficiary,
+               ${passesAllBut("finances")} AS ok_finances, ${passesAllBut("aidKind")} AS ok_aid_kind
+          FROM (SELECT ${filterColumns} ${filtered}) b
+      ), g AS (
+        SELECT x.ok_funder_type, x.funder_type, x.ok_status, x.calendar_status, x.ok_funder, x.funder_id,
+               x.ok_beneficiary, x.beneficiaries, x.ok_finances, x.financed, x.ok_aid_kind, x.aid_kinds,
+               GROUPING(x.funder_type) AS no_funder_type, GROUPING(x.calendar_status) AS no_status,
+               GROUPING(x.funder_id) AS no_funder, GROUPING(x.beneficiaries) AS no_beneficiaries,
+               GROUPING(x.financed) AS no_financed, GROUPING(x.aid_kinds) AS no_aid_kinds, count(*) AS n
+          FROM flags x
+         GROUP BY GROUPING SETS ((x.ok_funder_type, x.funder_type), (x.ok_status, x.calendar_status),
+                                 (x.ok_funder, x.funder_id), (x.ok_beneficiary, x.beneficiaries),
+                                 (x.ok_finances, x.financed), (x.ok_aid_kind, x.aid_kinds))
+      )
+      SELECT 'funderType' AS facet, g.funder_type::text AS value, NULL AS label, sum(g.n) AS count
+        FROM g WHERE g.no_funder_type = 0 AND g.ok_funder_type GROUP BY g.funder_type
       UNION ALL
-      SELECT 'status', b.calendar_status, NULL, count(*)
-        FROM base b WHERE ${whereFacets(conditions, "status")} GROUP BY b.calendar_status
+      SELECT 'status', g.calendar_status, NULL, sum(g.n)
+        FROM g WHERE g.no_status = 0 AND g.ok_status GROUP BY g.calendar_status
       UNION ALL
-      SELECT 'funder', x.slug, x.name, count(*)
-        FROM (SELECT DISTINCT b.id, s.id AS funder_id FROM base b CROSS JOIN LATERAL unnest(b.funder_ids) AS s(id)
-               WHERE ${whereFacets(conditions, "funder")}) d
+      SELECT 'funder', x.slug, x.name, sum(d.n)
+        FROM (SELECT g.funder_id, g.n FROM g WHERE g.no_funder = 0 AND g.ok_funder
+              UNION ALL
+              SELECT c.funder_id, count(*) FROM flags y JOIN programme_co_funder c ON c.programme_id = y.id
+               WHERE y.ok_funder AND c.funder_id <> y.funder_id GROUP BY c.funder_id) d
         JOIN funder x ON x.id = d.funder_id GROUP BY x.slug, x.name
       UNION ALL
       SELECT 'funder', x.slug, x.name, 0 FROM funder x WHERE x.slug = ANY(${search.funder}::text[])
       UNION ALL
-      SELECT 'beneficiary', d.v::text, NULL, count(*)
-        FROM (SELECT DISTINCT b.id, v FROM base b CROSS JOIN LATERAL unnest(b.beneficiaries) AS v
-               WHERE ${whereFacets(conditions, "beneficiary")}) d GROUP BY d.v
+      SELECT 'beneficiary', d.v::text, NULL, sum(g.n)
+        FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.beneficiaries) AS v) d
+       WHERE g.no_beneficiaries = 0 AND g.ok_beneficiary GROUP BY d.v
       UNION ALL
-      SELECT 'finances', d.v::text, NULL, count(*)
-        FROM (SELECT DISTINCT b.id, v FROM base b CROSS JOIN LATERAL unnest(b.financed) AS v
-               WHERE ${whereFacets(conditions, "finances")}) d GROUP BY d.v
+      SELECT 'finances', d.v::text, NULL, sum(g.n)
+        FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.financed) AS v) d
+       WHERE g.no_financed = 0 AND g.ok_finances GROUP BY d.v
       UNION ALL
-      SELECT 'aidKind', d.v::text, NULL, count(*)
-        FROM (SELECT DISTINCT b.id, v FROM base b CROSS JOIN LATERAL unnest(b.aid_kinds) AS v
-               WHERE ${whereFacets(conditions, "aidKind")}) d GROUP BY d.v`,
+      SELECT 'aidKind', d.v::text, NULL, sum(g.n)
+        FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.aid_kinds) AS v) d
+       WHERE g.no_aid_kinds = 0 AND g.ok_aid_kind GROUP BY d.v`,
   ]);
 
   const facets = toFacets(z.array(facetRowSchema).parse(facetRows));

@@ -24,16 +24,11 @@ export function calendarStatusSql(now: Date): Prisma.Sql {
 }
 
 /**
- * FROM and JOIN of the base set: the programme `p`, its funder `f`, and `cf.ids` its co-funders'
- * ids (aggregated once for the whole table, so that no row pays a subquery).
+ * FROM and JOIN of the base set: the programme `p` and its funder `f`. Every column the filters and
+ * facets read is in the covering index programme_search_facts_idx, so that PostgreSQL answers
+ * them from the index alone, without reading the programmes' long texts.
  */
-export const baseFromSql = Prisma.sql`programme p
-  JOIN funder f ON f.id = p.funder_id
-  LEFT JOIN (SELECT c.programme_id, array_agg(c.funder_id) AS ids FROM programme_co_funder c GROUP BY c.programme_id) cf
-    ON cf.programme_id = p.id`;
-
-/** The programme's funder and co-funders (what the `funder` filter and facet look at). */
-export const funderIdsSql = Prisma.sql`(ARRAY[p.funder_id] || coalesce(cf.ids, ARRAY[]::uuid[]))`;
+export const baseFromSql = Prisma.sql`programme p JOIN funder f ON f.id = p.funder_id`;
 
 /** "Available in this territory": national, or covering the territory or one that contains it. */
 export const availableInSql = (territoryIds: string[]) => Prisma.sql`(p.is_national OR EXISTS (
@@ -46,12 +41,21 @@ export const amountAtLeastSql = (amount: number) =>
 export const FACETS = ["funderType", "funder", "beneficiary", "finances", "aidKind", "status"] as const;
 export type Facet = (typeof FACETS)[number];
 
-/** The condition each facet's selection puts on a row `b` of the base set; null when nothing is chosen. */
+/**
+ * The condition each facet's selection puts on a row `b` of the base set (columns id, funder_id,
+ * funder_type, beneficiaries, financed, aid_kinds, calendar_status); null when nothing is chosen.
+ */
 export function facetConditions(search: ProgrammeSearch): Record<Facet, Prisma.Sql | null> {
   const any = (values: string[], sql: Prisma.Sql) => (values.length ? sql : null);
   return {
     funderType: any(search.funderType, Prisma.sql`b.funder_type::text = ANY(${search.funderType}::text[])`),
-    funder: any(search.funder, Prisma.sql`b.funder_ids && ARRAY(SELECT x.id FROM funder x WHERE x.slug = ANY(${search.funder}::text[]))`),
+    // Funded or co-funded by one of the funders chosen.
+    funder: any(
+      search.funder,
+      Prisma.sql`(b.funder_id IN (SELECT x.id FROM funder x WHERE x.slug = ANY(${search.funder}::text[]))
+        OR b.id IN (SELECT c.programme_id FROM programme_co_funder c JOIN funder x ON x.id = c.funder_id
+                     WHERE x.slug = ANY(${search.funder}::text[])))`,
+    ),
     beneficiary: any(search.beneficiary, Prisma.sql`b.beneficiaries && ${search.beneficiary}::text[]::"Beneficiary"[]`),
     finances: any(search.finances, Prisma.sql`b.financed && ${search.finances}::text[]::"FinancedItem"[]`),
     aidKind: any(search.aidKind, Prisma.sql`b.aid_kinds && ${search.aidKind}::text[]::"AidKind"[]`),

@@ -119,7 +119,13 @@ export async function openDatabase(config: DbConfig): Promise<Database> {
     }
   }
 
-  const pool = new pg.Pool({ connectionString: config.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    // The JIT compiler costs tens of milliseconds on every large search and saves nothing on queries
+    // this short (measured: BENCHMARKS.md). PGlite has none.
+    options: "-c jit=off",
+  });
   pool.on("error", () => undefined); // an idle client's error must not crash the process
   try {
     await pool.query("select 1");
