@@ -93,8 +93,10 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
     search.territory ? resolveTerritory(search.territory) : null,
   ]);
   const groups = plan?.groups ?? [];
-  const tsquery = groups.length ? tsqueryOf(groups) : null;
-  const phraseQuery = plan?.phrase ? Prisma.sql`phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase})` : null;
+  // Each text query is a scalar subquery, so that PostgreSQL builds it once per statement, not once
+  // per row (phraseto_tsquery is only STABLE: in a filter or a rank it would be parsed for every row).
+  const tsquery = groups.length ? Prisma.sql`(SELECT ${tsqueryOf(groups)})` : null;
+  const phraseQuery = plan?.phrase ? Prisma.sql`(SELECT phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase}))` : null;
 
   const where = [
     Prisma.sql`p.status = 'published'`,
@@ -119,7 +121,20 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
     ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, (${tsquery}), ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;
   // Whether a row passes every facet's filter but one: the facets count with these, in one scan.
-  const passesAllBut = (facet: Facet) => Prisma.sql`(${whereFacets(conditions, facet)})`;
+  // A facet with nothing chosen reads `ok_all`, computed once per row.
+  const passesAllBut = (facet: Facet) => (conditions[facet] ? Prisma.sql`(${whereFacets(conditions, facet)})` : Prisma.sql`b.ok_all`);
+
+  // The funders chosen are listed with their count even outside the top (0 when none is left).
+  const chosenFundersSql = search.funder.length
+    ? Prisma.sql`SELECT 'funder', x.slug, x.name, count(m.id)
+        FROM funder x LEFT JOIN (
+          SELECT y.id, y.funder_id FROM flags y WHERE y.ok_funder
+          UNION ALL
+          SELECT y.id, c.funder_id FROM flags y JOIN programme_co_funder c ON c.programme_id = y.id
+           WHERE y.ok_funder AND c.funder_id <> y.funder_id) m ON m.funder_id = x.id
+       WHERE x.slug = ANY(${search.funder}::text[]) GROUP BY x.slug, x.name
+      UNION ALL`
+    : Prisma.empty;
 
   const [rows, facetRows] = await Promise.all([
     // The page: the sort keys of the matching programmes first (from the index), then the texts of
@@ -148,7 +163,7 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
         SELECT b.*, ${passesAllBut("funderType")} AS ok_funder_type, ${passesAllBut("status")} AS ok_status,
                ${passesAllBut("funder")} AS ok_funder, ${passesAllBut("beneficiary")} AS ok_beneficiary,
                ${passesAllBut("finances")} AS ok_finances, ${passesAllBut("aidKind")} AS ok_aid_kind
-          FROM (SELECT ${filterColumns} ${filtered}) b
+          FROM (SELECT b.*, (${whereFacets(conditions)}) AS ok_all FROM (SELECT ${filterColumns} ${filtered}) b) b
       ), g AS (
         SELECT x.ok_funder_type, x.funder_type, x.ok_status, x.calendar_status, x.ok_funder, x.funder_id,
                x.ok_beneficiary, x.beneficiaries, x.ok_finances, x.financed, x.ok_aid_kind, x.aid_kinds,
@@ -166,15 +181,15 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
       SELECT 'status', g.calendar_status, NULL, sum(g.n)
         FROM g WHERE g.no_status = 0 AND g.ok_status GROUP BY g.calendar_status
       UNION ALL
-      SELECT 'funder', x.slug, x.name, sum(d.n)
-        FROM (SELECT g.funder_id, g.n FROM g WHERE g.no_funder = 0 AND g.ok_funder
-              UNION ALL
-              SELECT c.funder_id, count(*) FROM flags y JOIN programme_co_funder c ON c.programme_id = y.id
-               WHERE y.ok_funder AND c.funder_id <> y.funder_id GROUP BY c.funder_id) d
-        JOIN funder x ON x.id = d.funder_id GROUP BY x.slug, x.name
+      (SELECT 'funder', x.slug, x.name, sum(d.n)
+         FROM (SELECT g.funder_id, g.n FROM g WHERE g.no_funder = 0 AND g.ok_funder
+               UNION ALL
+               SELECT c.funder_id, count(*) FROM flags y JOIN programme_co_funder c ON c.programme_id = y.id
+                WHERE y.ok_funder AND c.funder_id <> y.funder_id GROUP BY c.funder_id) d
+         JOIN funder x ON x.id = d.funder_id GROUP BY x.slug, x.name
+        ORDER BY sum(d.n) DESC, x.name LIMIT ${FUNDER_FACET_SIZE})
       UNION ALL
-      SELECT 'funder', x.slug, x.name, 0 FROM funder x WHERE x.slug = ANY(${search.funder}::text[])
-      UNION ALL
+      ${chosenFundersSql}
       SELECT 'beneficiary', d.v::text, NULL, sum(g.n)
         FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.beneficiaries) AS v) d
        WHERE g.no_beneficiaries = 0 AND g.ok_beneficiary GROUP BY d.v
@@ -188,7 +203,7 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
        WHERE g.no_aid_kinds = 0 AND g.ok_aid_kind GROUP BY d.v`,
   ]);
 
-  const facets = toFacets(z.array(facetRowSchema).parse(facetRows));
+  const facets = toFacets(z.array(facetRowSchema).parse(facetRows), search.funder);
   // Each result has exactly one calendar status: the total is the sum of the chosen ones' counts.
   const counted = new Map(facets.status.map((s) => [s.value, s.count]));
   const chosen = search.status.length ? search.status : CALENDAR_STATUSES.filter((s) => s !== "closed");
@@ -205,7 +220,10 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
   };
 }
 
-function toFacets(rows: z.infer<typeof facetRowSchema>[]): SearchFacets {
+/** The funder facet lists the funders with the most results (plus every funder chosen), not thousands. */
+export const FUNDER_FACET_SIZE = 50;
+
+function toFacets(rows: z.infer<typeof facetRowSchema>[], chosenFunders: string[]): SearchFacets {
   const counts = new Map<string, number>();
   const funders = new Map<string, FacetValue>();
   for (const row of rows) {
@@ -220,7 +238,9 @@ function toFacets(rows: z.infer<typeof facetRowSchema>[]): SearchFacets {
     enumFacets[facet].codes.map((value) => ({ value, label: enumFacets[facet].label(value), count: counts.get(`${facet}:${value}`) ?? 0 }));
   return {
     funderType: enumFacet("funderType"),
-    funder: [...funders.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr")),
+    funder: [...funders.values()]
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr"))
+      .filter((f, rank) => rank < FUNDER_FACET_SIZE || chosenFunders.includes(f.value)),
     beneficiary: enumFacet("beneficiary"),
     finances: enumFacet("finances"),
     aidKind: enumFacet("aidKind"),
