@@ -12,7 +12,7 @@ import { Pagination } from "./_components/pagination";
 import { activeFilters, pageHref, parsePageSearch } from "./_components/search-state";
 import { SearchResults, type Widening } from "./_components/search-results";
 import { SortSelect } from "./_components/sort-select";
-import { toQueryString } from "@/lib/validation/programme-search";
+import { toQueryString, withoutControlCharacters } from "@/lib/validation/programme-search";
 
 export const metadata: Metadata = {
   title: "Trouver un financement",
@@ -28,7 +28,7 @@ export default async function ProgrammesPage({ searchParams }: Props) {
   const { search, ignored } = parsePageSearch(raw);
 
   // The place field arrives as text (`lieu`); without JavaScript it is resolved here.
-  const lieu = typeof raw.lieu === "string" ? raw.lieu.trim().slice(0, 100) : undefined;
+  const lieu = typeof raw.lieu === "string" ? withoutControlCharacters(raw.lieu).trim().slice(0, 100) : undefined;
   let candidates: TerritoryOption[] = [];
   if (lieu !== undefined) {
     const current = search.territory ? await getTerritory(search.territory) : null;
@@ -113,10 +113,12 @@ export default async function ProgrammesPage({ searchParams }: Props) {
           </aside>
           <section aria-labelledby="resultats" className="min-w-0">
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <h2 id="resultats" className="text-xl font-bold" role="status" aria-live="polite">
-                {plural(result.total, "financement trouvé", "financements trouvés")}
-                {result.territory && <span className="font-normal"> pour {result.territory.name}</span>}
-              </h2>
+              <div role="status">
+                <h2 id="resultats" className="text-xl font-bold">
+                  {plural(result.total, "financement trouvé", "financements trouvés")}
+                  {result.territory && <span className="font-normal"> pour {result.territory.name}</span>}
+                </h2>
+              </div>
               <SortSelect value={sort} hasQuery={Boolean(search.q)} />
             </div>
             {result.corrections.length > 0 && (

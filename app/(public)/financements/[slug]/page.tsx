@@ -13,10 +13,11 @@ import { Amounts, Calendar, Coverage, Funders, WhatIsFunded, WhoCanApply } from 
 import { KeyFacts } from "./_components/key-facts";
 import { monetaryGrant } from "./_components/monetary-grant";
 import { SourcesSection } from "./_components/sources-section";
+import { SLUG } from "@/lib/validation/programme-search";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadProgramme = cache(async (slug: string) => (slug.length <= 120 ? getProgrammeBySlug(slug) : null));
+const loadProgramme = cache(async (slug: string) => (slug.length <= 120 && SLUG.test(slug) ? getProgrammeBySlug(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const programme = await loadProgramme((await params).slug);

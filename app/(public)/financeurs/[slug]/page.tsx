@@ -6,10 +6,11 @@ import { ProgrammeCard } from "@/components/programme-card";
 import { funderTypes } from "@/lib/codes";
 import { getFunderBySlug } from "@/lib/data/funders";
 import { formatEuros, plural } from "@/lib/format";
+import { SLUG } from "@/lib/validation/programme-search";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadFunder = cache(async (slug: string) => (slug.length <= 120 ? getFunderBySlug(slug) : null));
+const loadFunder = cache(async (slug: string) => (slug.length <= 120 && SLUG.test(slug) ? getFunderBySlug(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const funder = await loadFunder((await params).slug);
