@@ -18,7 +18,8 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...a: unknown[]) {
 } as typeof pg.Pool.prototype.query;
 
 const search = programmeSearchSchema.parse(searchParamsToObject(new URLSearchParams(process.argv[2] ?? "")));
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+// JIT off, as the application sets it (lib/db/connect.ts).
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, options: "-c jit=off" });
 await searchProgrammes(search);
 const statements = captured.splice(0);
 pg.Pool.prototype.query = original;

@@ -212,9 +212,11 @@ interface HttpLoad {
   loadAverage?: { before: number; after: number };
 }
 
-/** autocannon on the query mix; every response's time is kept (exact percentiles, per query). */
-async function loadHttp(base: string, seconds: number): Promise<HttpLoad> {
-  const paths = QUERIES.map(pathOf);
+/**
+ * autocannon on the query mix (or on other paths); every response's time is kept (exact
+ * percentiles, per query).
+ */
+async function loadHttp(base: string, seconds: number, paths: string[] = QUERIES.map(pathOf)): Promise<HttpLoad> {
   let next = 0;
   let lastPath = "";
   const latencies: number[] = [];
@@ -344,6 +346,8 @@ interface SizeResult {
   api: HttpLoad;
   /** The same load with the search cache on (production's setting): the mix's queries repeat. */
   apiCached: HttpLoad | null;
+  /** robots.txt under the same load: what Next.js itself costs on this machine. */
+  httpFloor: { latency: LatencySummary; requestsPerSecond: number } | null;
   alone: Awaited<ReturnType<typeof eachQueryAlone>>;
   floor: {
     inProcess: { latency: LatencySummary; requestsPerSecond: number; errors: number };
@@ -428,6 +432,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   }
 
   let apiCached: HttpLoad | null = null;
+  let httpFloor: { latency: LatencySummary; requestsPerSecond: number } | null = null;
   if (!flag("--no-cache-run")) {
     const cachedApp = await startApp(config, logFile.replace(/\.log$/, "-cache.log"), "on");
     try {
@@ -437,6 +442,11 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
       apiCached = await loadHttp(cachedApp.base, DURATION);
       apiCached.loadAverage = { before: Math.round(loadBefore * 100) / 100, after: Math.round((os.loadavg()[0] as number) * 100) / 100 };
       log(`${engine} ${size} : API avec cache p50 ${apiCached.latency.p50} ms, p95 ${apiCached.latency.p95} ms, ${apiCached.requestsPerSecond} req/s`);
+      // The framework's own floor under the same load: robots.txt, a dynamic route handler of a
+      // few lines with no database: what any answer of this Next.js server costs at least.
+      const tiny = await loadHttp(cachedApp.base, DURATION, ["/robots.txt"]);
+      httpFloor = { latency: tiny.latency, requestsPerSecond: tiny.requestsPerSecond };
+      log(`${engine} ${size} : plancher HTTP (robots.txt) p50 ${tiny.latency.p50} ms, p95 ${tiny.latency.p95} ms, ${tiny.requestsPerSecond} req/s`);
     } finally {
       await stopChild(cachedApp.child);
     }
@@ -461,7 +471,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   const target = engine === "server" ? (TARGET_P95[size] ?? null) : null;
   const ratio = floor ? Math.round((api.latency.p95 / floor.sql.latency.p95) * 100) / 100 : null;
   return {
-    engine, size, generation, data, api, apiCached, alone, floor,
+    engine, size, generation, data, api, apiCached, httpFloor, alone, floor,
     targets: {
       p95TargetMs: target,
       p95Met: target === null ? null : api.latency.p95 <= target,
@@ -521,17 +531,18 @@ function printTable(results: SizeResult[]) {
     r.size.toLocaleString("fr-FR"),
     r.api.latency.p50, r.api.latency.p95, r.api.latency.p99, r.api.requestsPerSecond,
     r.apiCached ? `${r.apiCached.latency.p95} / ${r.apiCached.requestsPerSecond}` : "—",
+    r.httpFloor ? `${r.httpFloor.latency.p95} / ${r.httpFloor.requestsPerSecond}` : "—",
     r.floor?.inProcess.latency.p95 ?? "—",
     r.floor ? `${r.floor.sql.latency.p50} / ${r.floor.sql.latency.p95}` : "—",
     r.targets.floorRatioP95 ?? "—",
     r.targets.p95TargetMs === null ? "—" : `${r.targets.p95Met ? "oui" : "NON"} (≤ ${r.targets.p95TargetMs})`,
   ].map(String));
-  const head = ["moteur", "taille", "p50", "p95", "p99", "req/s", "cache p95 / req/s", "proc p95", "SQL p50/p95", "API/SQL p95", "cible p95"];
+  const head = ["moteur", "taille", "p50", "p95", "p99", "req/s", "cache p95 / req/s", "robots.txt p95 / req/s", "proc p95", "SQL p50/p95", "API/SQL p95", "cible p95"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const r of rows) console.log(line(r));
-  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « proc » = searchProgrammes en processus ; « SQL » = plancher SQL nu, même concurrence)`);
+  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « robots.txt » = plancher de Next.js, même charge ; « proc » = searchProgrammes en processus ; « SQL » = plancher SQL nu, même concurrence)`);
   if (jsBudget) console.log(`JS de /financements : ${kB(jsBudget.totalGzip)} gzip pour un budget de ${kB(jsBudget.budgetGzip)} → ${jsBudget.withinBudget ? "respecté" : "DÉPASSÉ"}`);
 }
 
