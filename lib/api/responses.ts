@@ -25,6 +25,11 @@ export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: { ...CORS, "Cache-Control": "public, max-age=60" } });
 }
 
+/** The same, for a body already serialised. */
+export function jsonOkText(body: string): Response {
+  return new Response(body, { headers: { ...CORS, "Content-Type": "application/json", "Cache-Control": "public, max-age=60" } });
+}
+
 export function jsonError(status: number, code: string, message: string, parameter: string | null = null): Response {
   return Response.json({ error: { code, message, parameter } }, { status, headers: { ...CORS, "Cache-Control": "no-store" } });
 }

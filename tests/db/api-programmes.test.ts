@@ -3,6 +3,7 @@ import { GET as getProgramme } from "../../app/api/v1/programmes/[slug]/route";
 import { GET as listProgrammes } from "../../app/api/v1/programmes/route";
 import { GET as listTerritories } from "../../app/api/v1/territories/route";
 import type { Database } from "../../lib/db/connect";
+import { createTestFunder, createTestProgramme, deleteTestFunders } from "./support/factories";
 import { openTestDatabase } from "./support/test-database";
 
 let db: Database;
@@ -29,6 +30,25 @@ describe("GET /api/v1/programmes", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=60");
     expect(body).toMatchObject({ page: 1, perPage: 5, total: expect.any(Number) });
     expect(Object.keys(body.facets as object).sort()).toEqual(["aidKind", "beneficiary", "finances", "funder", "funderType", "status"]);
+  });
+
+  it("serves a repeated search from the cache, and a change of the catalogue at once", async () => {
+    const search = "?q=orang-outan&status=open&status=permanent";
+    const before = await (await listProgrammes(new Request(`${ORIGIN}/api/v1/programmes${search}`))).text();
+    expect(JSON.parse(before)).toMatchObject({ total: 0 });
+    const funder = await createTestFunder(db.prisma, { name: "Fondation du singe savant", type: "fondation_privee" });
+    try {
+      const p = await createTestProgramme(db.prisma, funder.id, { status: "published", title: "Ateliers numériques orang-outan" });
+      const after = JSON.parse(await (await listProgrammes(new Request(`${ORIGIN}/api/v1/programmes${search}`))).text());
+      expect(after.total).toBe(1);
+      expect(after.items[0].slug).toBe(p.slug);
+      // The same search again, nothing changed: the same answer.
+      const again = JSON.parse(await (await listProgrammes(new Request(`${ORIGIN}/api/v1/programmes${search}`))).text());
+      expect(again).toEqual(after);
+    } finally {
+      await deleteTestFunders(db.prisma, [funder.id]);
+    }
+    expect(JSON.parse(await (await listProgrammes(new Request(`${ORIGIN}/api/v1/programmes${search}`))).text()).total).toBe(0);
   });
 
   it("gives each item its public fields, ISO dates and the absolute address of its page", async () => {

@@ -1,5 +1,7 @@
-import { handleApi, jsonOk, parseQuery, preflight } from "@/lib/api/responses";
-import { searchProgrammes } from "@/lib/data/programme-search";
+import { handleApi, jsonOk, jsonOkText, parseQuery, preflight } from "@/lib/api/responses";
+import { type ProgrammeSearchResult, searchProgrammes } from "@/lib/data/programme-search";
+import { cached, searchCacheEnabled } from "@/lib/data/search-cache";
+import { getPrisma } from "@/lib/db/client";
 import { programmeSearchSchema } from "@/lib/validation/programme-search";
 
 export const runtime = "nodejs";
@@ -13,26 +15,34 @@ export function GET(request: Request): Promise<Response> {
   return handleApi("GET /api/v1/programmes", async () => {
     const url = new URL(request.url);
     const search = parseQuery(url.searchParams, programmeSearchSchema);
-    const result = await searchProgrammes(search);
-    return jsonOk({
-      total: result.total,
-      page: result.page,
-      perPage: result.perPage,
-      items: result.items.map((item) => ({
-        slug: item.slug,
-        title: item.title,
-        summary: item.summary,
-        funder: item.funder,
-        status: item.status,
-        opensAt: item.opensAt,
-        closesAt: item.closesAt,
-        amountMax: item.amountMax,
-        applicationUrl: item.applicationUrl,
-        url: new URL(`/financements/${item.slug}`, url.origin).toString(),
-      })),
-      facets: result.facets,
-    });
+    if (!searchCacheEnabled()) return jsonOk(toBody(await searchProgrammes(search), url.origin));
+    // The answer's text is kept with the search (same key, same invalidation): a repeated search
+    // costs no serialisation. `now` makes the inner search skip its own cache entry.
+    const text = await cached(await getPrisma(), `api|${url.origin}|${JSON.stringify(search)}`, async () =>
+      JSON.stringify(toBody(await searchProgrammes(search, { now: new Date() }), url.origin)));
+    return jsonOkText(text);
   });
 }
 
 export const OPTIONS = preflight;
+
+function toBody(result: ProgrammeSearchResult, origin: string) {
+  return {
+    total: result.total,
+    page: result.page,
+    perPage: result.perPage,
+    items: result.items.map((item) => ({
+      slug: item.slug,
+      title: item.title,
+      summary: item.summary,
+      funder: item.funder,
+      status: item.status,
+      opensAt: item.opensAt,
+      closesAt: item.closesAt,
+      amountMax: item.amountMax,
+      applicationUrl: item.applicationUrl,
+      url: new URL(`/financements/${item.slug}`, origin).toString(),
+    })),
+    facets: result.facets,
+  };
+}
