@@ -87,6 +87,20 @@ export async function searchProgrammes(
   return cached(prisma, JSON.stringify(search), () => runSearch(prisma, search, new Date()));
 }
 
+/**
+ * A search turned into something else (the API: its JSON text), kept in the search cache under its
+ * own namespace, with the same invalidation: a repeated search is neither computed nor converted.
+ */
+export async function searchProgrammesAs<T>(
+  search: ProgrammeSearch,
+  namespace: string,
+  convert: (result: ProgrammeSearchResult) => T,
+): Promise<T> {
+  const prisma = await getPrisma();
+  const compute = async () => convert(await runSearch(prisma, search, new Date()));
+  return searchCacheEnabled() ? cached(prisma, `${namespace}|${JSON.stringify(search)}`, compute) : compute();
+}
+
 async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Date): Promise<ProgrammeSearchResult> {
   const [plan, place] = await Promise.all([
     search.q ? analyseQuery(prisma, search.q) : null,

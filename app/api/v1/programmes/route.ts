@@ -1,7 +1,5 @@
-import { handleApi, jsonOk, jsonOkText, parseQuery, preflight } from "@/lib/api/responses";
-import { type ProgrammeSearchResult, searchProgrammes } from "@/lib/data/programme-search";
-import { cached, searchCacheEnabled } from "@/lib/data/search-cache";
-import { getPrisma } from "@/lib/db/client";
+import { handleApi, jsonOkText, parseQuery, preflight } from "@/lib/api/responses";
+import { type ProgrammeSearchResult, searchProgrammesAs } from "@/lib/data/programme-search";
 import { programmeSearchSchema } from "@/lib/validation/programme-search";
 
 export const runtime = "nodejs";
@@ -15,12 +13,8 @@ export function GET(request: Request): Promise<Response> {
   return handleApi("GET /api/v1/programmes", async () => {
     const url = new URL(request.url);
     const search = parseQuery(url.searchParams, programmeSearchSchema);
-    if (!searchCacheEnabled()) return jsonOk(toBody(await searchProgrammes(search), url.origin));
-    // The answer's text is kept with the search (same key, same invalidation): a repeated search
-    // costs no serialisation. `now` makes the inner search skip its own cache entry.
-    const text = await cached(await getPrisma(), `api|${url.origin}|${JSON.stringify(search)}`, async () =>
-      JSON.stringify(toBody(await searchProgrammes(search, { now: new Date() }), url.origin)));
-    return jsonOkText(text);
+    // The answer's text is kept in the search cache: a repeated search costs no serialisation.
+    return jsonOkText(await searchProgrammesAs(search, `api|${url.origin}`, (result) => JSON.stringify(toBody(result, url.origin))));
   });
 }
 
