@@ -2,12 +2,17 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 
 /**
- * A small in-process cache of search results, safe because it can never serve a result older than
- * the catalogue: every key holds the catalogue's version (table catalogue_version, bumped by a
- * trigger on every statement that changes programmes, funders, co-funders, coverage, territories
- * or synonyms), read in one indexed round trip per search, so that an edit made through any
- * process is seen by the next search of every process. Keys also hold the minute, because a
- * calendar status depends on the time (the API already lets clients keep an answer a minute).
+ * A small in-process cache of search results, that never serves a result older than the catalogue:
+ * every key holds the catalogue's version (table catalogue_version, bumped by a trigger on every
+ * statement that changes programmes, funders, co-funders, coverage, territories or synonyms), read
+ * in one indexed round trip per search, so that an edit made through any process is seen by the
+ * next search of every process.
+ *
+ * Calendar statuses depend on the time, so an entry is fresh during the minute it was computed in
+ * (the API already lets clients keep an answer a minute). In the next minute it is still served,
+ * once, while it is computed again in the background (stale-while-revalidate): popular searches never
+ * all expire together at the turn of a minute. Past that minute an entry is no longer served: an
+ * answer is never more than two minutes old, and never older than the catalogue.
  *
  * Concurrent identical searches share one computation (the promise is cached); a failed one is
  * forgotten. Least recently used entries go first past MAX_ENTRIES. SEARCH_CACHE=off disables it
@@ -15,7 +20,14 @@ import type { PrismaClient } from "../generated/prisma/client";
  */
 
 const MAX_ENTRIES = 500;
-const entries = new Map<string, Promise<unknown>>();
+
+interface Entry {
+  minute: number;
+  value: Promise<unknown>;
+  settled: boolean;
+  refreshing: boolean;
+}
+const entries = new Map<string, Entry>();
 
 export const searchCacheEnabled = () => process.env.SEARCH_CACHE !== "off";
 
@@ -24,20 +36,55 @@ export async function catalogueVersion(prisma: PrismaClient): Promise<string> {
   return String(row?.version ?? "0");
 }
 
-/** `compute()` once per (catalogue version, minute, key), or again when the version changed. */
-export async function cached<T>(prisma: PrismaClient, key: string, compute: () => Promise<T>): Promise<T> {
-  const full = `${await catalogueVersion(prisma)}|${Math.floor(Date.now() / 60_000)}|${key}`;
-  const hit = entries.get(full) as Promise<T> | undefined;
-  if (hit) {
-    entries.delete(full); // most recently used goes last
-    entries.set(full, hit);
-    return hit;
-  }
-  const pending = compute();
-  entries.set(full, pending);
-  pending.catch(() => entries.delete(full));
+const currentMinute = () => Math.floor(Date.now() / 60_000);
+
+function store(full: string, minute: number, compute: () => Promise<unknown>): Entry {
+  const entry: Entry = { minute, value: compute(), settled: false, refreshing: false };
+  entry.value.then(
+    () => {
+      entry.settled = true;
+    },
+    () => {
+      if (entries.get(full) === entry) entries.delete(full);
+    },
+  );
+  entries.delete(full);
+  entries.set(full, entry);
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  return pending;
+  return entry;
+}
+
+/** `compute()` once per (catalogue version, key), again each minute, at once when the version changed. */
+export async function cached<T>(prisma: PrismaClient, key: string, compute: () => Promise<T>): Promise<T> {
+  const full = `${await catalogueVersion(prisma)}|${key}`;
+  const minute = currentMinute();
+  const entry = entries.get(full);
+  if (entry && (entry.minute === minute || !entry.settled)) {
+    entries.delete(full); // most recently used goes last
+    entries.set(full, entry);
+    return entry.value as Promise<T>;
+  }
+  if (entry && entry.minute === minute - 1) {
+    // Last minute's answer, served while this minute's is computed (once).
+    if (!entry.refreshing) {
+      entry.refreshing = true;
+      const fresh: Entry = { minute, value: compute(), settled: false, refreshing: false };
+      fresh.value.then(
+        () => {
+          fresh.settled = true;
+          if (entries.get(full) === entry) {
+            entries.delete(full);
+            entries.set(full, fresh);
+          }
+        },
+        () => {
+          entry.refreshing = false; // the next search tries again
+        },
+      );
+    }
+    return entry.value as Promise<T>;
+  }
+  return store(full, minute, compute).value as Promise<T>;
 }
 
 /** For tests: the number of entries held. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../lib/db/connect";
 import { searchProgrammes } from "../../lib/data/programme-search";
-import { catalogueVersion } from "../../lib/data/search-cache";
+import { cached, catalogueVersion } from "../../lib/data/search-cache";
 import { programmeSearchSchema } from "../../lib/validation/programme-search";
 import { createTestFunder, createTestProgramme, deleteTestFunders } from "./support/factories";
 import { openTestDatabase } from "./support/test-database";
@@ -50,5 +50,47 @@ describe("the search cache", () => {
     expect(await funders()).toContain(funder.slug);
     await db.prisma.funder.update({ where: { id: funder.id }, data: { type: "autre" } });
     expect(await funders()).not.toContain(funder.slug);
+  });
+});
+
+describe("the search cache over time", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("serves last minute's answer once while computing this minute's, and nothing older", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-02T10:00:10Z"));
+    let computed = 0;
+    let release: () => void = () => undefined;
+    const compute = () => {
+      computed += 1;
+      const n = computed;
+      // The second computation waits until the test releases it.
+      return n === 2 ? new Promise<number>((resolve) => { release = () => resolve(n); }) : Promise.resolve(n);
+    };
+    const key = `test-swr-${Math.random()}`;
+
+    expect(await cached(db.prisma, key, compute)).toBe(1);
+    expect(await cached(db.prisma, key, compute)).toBe(1);
+    expect(computed).toBe(1);
+
+    // Next minute: the old answer at once, and one computation started in the background.
+    vi.setSystemTime(new Date("2026-12-02T10:01:05Z"));
+    expect(await cached(db.prisma, key, compute)).toBe(1);
+    expect(await cached(db.prisma, key, compute)).toBe(1);
+    expect(computed).toBe(2);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cached(db.prisma, key, compute)).toBe(2);
+    expect(computed).toBe(2);
+
+    // Three minutes later, nobody having asked: computed again before answering.
+    vi.setSystemTime(new Date("2026-12-02T10:04:00Z"));
+    expect(await cached(db.prisma, key, compute)).toBe(3);
+  });
+
+  it("forgets a computation that failed, and tries again", async () => {
+    const key = `test-fail-${Math.random()}`;
+    await expect(cached(db.prisma, key, () => Promise.reject(new Error("panne")))).rejects.toThrow("panne");
+    expect(await cached(db.prisma, key, () => Promise.resolve("ok"))).toBe("ok");
   });
 });
