@@ -5,7 +5,8 @@
  * For each engine and size: a fresh database (server: `fin_bench_<size>` cloned from a prepared
  * template on 127.0.0.1; PGlite: a temporary folder copied from a prepared one), synthetic
  * programmes (bench/generate.ts), VACUUM ANALYZE, then the production app (`next start`) loaded by
- * autocannon (N connections, fixed duration, the query mix of bench/queries.ts), each query alone,
+ * autocannon (N connections, fixed duration, the query mix of bench/queries.ts; with the cache, after
+ * each query was asked once), each query alone,
  * and the floor (bench/floor.ts: searchProgrammes in-process, the bare SQL, EXPLAIN ANALYZE).
  * Writes bench/results/<date>-<engine>-<size>.json (+ -explain.txt), prints a table, and stops
  * every process and drops every database it created, even when interrupted.
@@ -92,6 +93,34 @@ function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+/**
+ * Waits until the database runs no query (at most a minute): a stopped app leaves its last searches
+ * running in PostgreSQL for seconds, which would weigh on the next measure.
+ */
+async function waitForIdleDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    for (let i = 0; i < 120; i++) {
+      const { rows } = await admin.query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = $1 and state = 'active' and pid <> pg_backend_pid()",
+        [name],
+      );
+      if ((rows[0]?.n ?? 0) === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Each query of the mix once, in turn: what a cache holds after the searches have been seen once. */
+async function primeCache(base: string) {
+  for (const q of QUERIES) {
+    await fetch(base + pathOf(q), { signal: AbortSignal.timeout(120_000) }).then((r) => r.text()).catch(() => undefined);
+  }
 }
 
 async function dropDatabase(name: string) {
@@ -430,13 +459,15 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   } finally {
     await stopChild(child);
   }
+  if (config.kind === "postgres") await waitForIdleDatabase(`fin_bench_${size}`);
 
   let apiCached: HttpLoad | null = null;
   let httpFloor: { latency: LatencySummary; requestsPerSecond: number } | null = null;
   if (!flag("--no-cache-run")) {
     const cachedApp = await startApp(config, logFile.replace(/\.log$/, "-cache.log"), "on");
     try {
-      log(`${engine} ${size} : avec le cache de recherche : échauffement ${WARMUP} s, puis ${DURATION} s…`);
+      log(`${engine} ${size} : avec le cache de recherche : chaque requête une fois, échauffement ${WARMUP} s, puis ${DURATION} s…`);
+      await primeCache(cachedApp.base);
       await loadHttp(cachedApp.base, WARMUP);
       const loadBefore = os.loadavg()[0] as number;
       apiCached = await loadHttp(cachedApp.base, DURATION);
@@ -453,6 +484,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   }
 
   // The floor.
+  if (config.kind === "postgres") await waitForIdleDatabase(`fin_bench_${size}`);
   let floor: SizeResult["floor"] = null;
   if (!flag("--no-floor")) {
     log(`${engine} ${size} : plancher (searchProgrammes en processus, SQL nu, EXPLAIN)…`);
