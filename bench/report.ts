@@ -28,7 +28,10 @@ const n = (x: number) => x.toLocaleString("fr-FR");
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x >= 100 ? String(Math.round(x)) : x.toFixed(1));
 
 const first = results[0];
-if (first) console.log(`Exécution : ${first.date.slice(0, 16).replace("T", " ")} UTC, commit ${first.commit}, ${first.machine.cpus} cœurs (${first.machine.cpuModel}), ${first.machine.memoryGB} Go, Node ${first.machine.node}.\n`);
+if (first) {
+  console.log(`Machine : ${first.machine.cpus} cœurs (${first.machine.cpuModel}), ${first.machine.memoryGB} Go, Node ${first.machine.node}.`);
+  console.log(`Exécutions : ${results.map((r) => `${engine(r)} ${n(r.size)} le ${r.date.slice(0, 16).replace("T", " ")} UTC (commit ${r.commit})`).join(" ; ")}.\n`);
+}
 
 console.log("| moteur | programmes | sans cache p50 / p95 / p99 | req/s | avec cache p50 / p95 / p99 | req/s | Next.js seul (robots.txt) p50 / p95 | SQL nu p50 / p95 | API ÷ SQL (p95) | cible p95 |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
