@@ -7,6 +7,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
+import { countFacets, type FacetCountRow, getFacetIndex } from "./facet-index";
 import { cached, searchCacheEnabled } from "./search-cache";
 import { analyseQuery, SEARCH_CONFIG, tsqueryOf } from "./search-query";
 import {
@@ -14,7 +15,6 @@ import {
   availableInSql,
   calendarStatusSql,
   type Facet,
-  FACETS,
   facetConditions,
   baseFromSql,
   orderBySql,
@@ -44,13 +44,6 @@ export interface ProgrammeSearchResult {
   /** Query words replaced by the nearest word of the catalogue (« mediaton » → « mediation »). */
   corrections: { from: string; to: string }[];
 }
-
-const facetRowSchema = z.object({
-  facet: z.enum(FACETS),
-  value: z.string(),
-  label: z.string().nullable(),
-  count: z.coerce.number().int(),
-});
 
 const labelled = (labels: Record<string, string>) => (value: string) => labels[value] ?? value;
 const enumFacets = {
@@ -134,23 +127,7 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
   const headline = tsquery
     ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, (${tsquery}), ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;
-  // Whether a row passes every facet's filter but one: the facets count with these, in one scan.
-  // A facet with nothing chosen reads `ok_all`, computed once per row.
-  const passesAllBut = (facet: Facet) => (conditions[facet] ? Prisma.sql`(${whereFacets(conditions, facet)})` : Prisma.sql`b.ok_all`);
-
-  // The funders chosen are listed with their count even outside the top (0 when none is left).
-  const chosenFundersSql = search.funder.length
-    ? Prisma.sql`SELECT 'funder', x.slug, x.name, count(m.id)
-        FROM funder x LEFT JOIN (
-          SELECT y.id, y.funder_id FROM flags y WHERE y.ok_funder
-          UNION ALL
-          SELECT y.id, c.funder_id FROM flags y JOIN programme_co_funder c ON c.programme_id = y.id
-           WHERE y.ok_funder AND c.funder_id <> y.funder_id) m ON m.funder_id = x.id
-       WHERE x.slug = ANY(${search.funder}::text[]) GROUP BY x.slug, x.name
-      UNION ALL`
-    : Prisma.empty;
-
-  const [rows, facetRows] = await Promise.all([
+  const [rows, facetIndex, textMatches] = await Promise.all([
     // The page: the sort keys of the matching programmes first (from the index), then the texts of
     // the page's rows only.
     prisma.$queryRaw<unknown[]>`
@@ -168,56 +145,21 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
                      p.is_national, p.financed, p.published_at, p.updated_at, f.slug AS funder_slug, f.name AS funder_name
                 FROM top JOIN programme p ON p.id = top.id JOIN funder f ON f.id = p.funder_id) page
        ORDER BY ${orderBySql(sort, "page")}`,
-    // One scan of the matching programmes, marking for each facet whether the row passes every
-    // other facet's filter; then one grouping per facet (GROUPING SETS: one pass), each list of
-    // values counted once per distinct list, not once per programme. The funder facet adds the
-    // co-funders (never counting a programme twice for one funder).
-    prisma.$queryRaw<unknown[]>`
-      WITH flags AS MATERIALIZED (
-        SELECT b.*, ${passesAllBut("funderType")} AS ok_funder_type, ${passesAllBut("status")} AS ok_status,
-               ${passesAllBut("funder")} AS ok_funder, ${passesAllBut("beneficiary")} AS ok_beneficiary,
-               ${passesAllBut("finances")} AS ok_finances, ${passesAllBut("aidKind")} AS ok_aid_kind
-          FROM (SELECT b.*, (${whereFacets(conditions)}) AS ok_all FROM (SELECT ${filterColumns} ${filtered}) b) b
-      ), g AS (
-        SELECT x.ok_funder_type, x.funder_type, x.ok_status, x.calendar_status, x.ok_funder, x.funder_id,
-               x.ok_beneficiary, x.beneficiaries, x.ok_finances, x.financed, x.ok_aid_kind, x.aid_kinds,
-               GROUPING(x.funder_type) AS no_funder_type, GROUPING(x.calendar_status) AS no_status,
-               GROUPING(x.funder_id) AS no_funder, GROUPING(x.beneficiaries) AS no_beneficiaries,
-               GROUPING(x.financed) AS no_financed, GROUPING(x.aid_kinds) AS no_aid_kinds, count(*) AS n
-          FROM flags x
-         GROUP BY GROUPING SETS ((x.ok_funder_type, x.funder_type), (x.ok_status, x.calendar_status),
-                                 (x.ok_funder, x.funder_id), (x.ok_beneficiary, x.beneficiaries),
-                                 (x.ok_finances, x.financed), (x.ok_aid_kind, x.aid_kinds))
-      )
-      SELECT 'funderType' AS facet, g.funder_type::text AS value, NULL AS label, sum(g.n) AS count
-        FROM g WHERE g.no_funder_type = 0 AND g.ok_funder_type GROUP BY g.funder_type
-      UNION ALL
-      SELECT 'status', g.calendar_status, NULL, sum(g.n)
-        FROM g WHERE g.no_status = 0 AND g.ok_status GROUP BY g.calendar_status
-      UNION ALL
-      (SELECT 'funder', x.slug, x.name, sum(d.n)
-         FROM (SELECT g.funder_id, g.n FROM g WHERE g.no_funder = 0 AND g.ok_funder
-               UNION ALL
-               SELECT c.funder_id, count(*) FROM flags y JOIN programme_co_funder c ON c.programme_id = y.id
-                WHERE y.ok_funder AND c.funder_id <> y.funder_id GROUP BY c.funder_id) d
-         JOIN funder x ON x.id = d.funder_id GROUP BY x.slug, x.name
-        ORDER BY sum(d.n) DESC, x.name LIMIT ${FUNDER_FACET_SIZE})
-      UNION ALL
-      ${chosenFundersSql}
-      SELECT 'beneficiary', d.v::text, NULL, sum(g.n)
-        FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.beneficiaries) AS v) d
-       WHERE g.no_beneficiaries = 0 AND g.ok_beneficiary GROUP BY d.v
-      UNION ALL
-      SELECT 'finances', d.v::text, NULL, sum(g.n)
-        FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.financed) AS v) d
-       WHERE g.no_financed = 0 AND g.ok_finances GROUP BY d.v
-      UNION ALL
-      SELECT 'aidKind', d.v::text, NULL, sum(g.n)
-        FROM g CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(g.aid_kinds) AS v) d
-       WHERE g.no_aid_kinds = 0 AND g.ok_aid_kind GROUP BY d.v`,
+    // The facets are counted in memory (lib/data/facet-index.ts): PostgreSQL only says which
+    // programmes match the words.
+    getFacetIndex(prisma),
+    tsquery
+      ? prisma.$queryRaw<{ id: string }[]>`SELECT p.id::text FROM programme p WHERE p.status = 'published' AND p.search_vector @@ (${tsquery})`
+      : null,
   ]);
 
-  const facets = toFacets(z.array(facetRowSchema).parse(facetRows), search.funder);
+  const facetRows = countFacets(facetIndex, search, {
+    now,
+    territoryIds: place?.ids ?? null,
+    textMatches: textMatches?.map((r) => r.id) ?? null,
+    funderFacetSize: FUNDER_FACET_SIZE,
+  });
+  const facets = toFacets(facetRows, search.funder);
   // Each result has exactly one calendar status: the total is the sum of the chosen ones' counts.
   const counted = new Map(facets.status.map((s) => [s.value, s.count]));
   const chosen = search.status.length ? search.status : CALENDAR_STATUSES.filter((s) => s !== "closed");
@@ -237,7 +179,7 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
 /** The funder facet lists the funders with the most results (plus every funder chosen), not thousands. */
 export const FUNDER_FACET_SIZE = 50;
 
-function toFacets(rows: z.infer<typeof facetRowSchema>[], chosenFunders: string[]): SearchFacets {
+function toFacets(rows: FacetCountRow[], chosenFunders: string[]): SearchFacets {
   const counts = new Map<string, number>();
   const funders = new Map<string, FacetValue>();
   for (const row of rows) {
