@@ -52,10 +52,11 @@ const originalPGliteQuery = PGlite.prototype.query;
 let capture: { statements: Captured[]; completed: number } | null = null;
 
 function label(text: string): string {
-  if (/'funderType' AS facet/.test(text)) return "facets";
+  if (/FROM catalogue_version/.test(text)) return "catalogue version";
   if (/WITH token AS/.test(text)) return "analyse words";
-  if (/"territory"/.test(text) && !/WITH base/.test(text)) return "territory";
-  if (/WITH base/.test(text)) return "page of results";
+  if (/AS rank FROM programme p/.test(text)) return "words matched";
+  if (/AS row_id/.test(text)) return "page of results";
+  if (/"territory"/.test(text)) return "territory";
   return text.replace(/\s+/g, " ").slice(0, 40);
 }
 

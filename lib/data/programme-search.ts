@@ -7,18 +7,12 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
-import { countFacets, type FacetCountRow, getFacetIndex } from "./facet-index";
+import { type FacetCountRow, getProgrammeIndex, searchIndex } from "./programme-index";
 import { cached, searchCacheEnabled } from "./search-cache";
 import { analyseQuery, SEARCH_CONFIG, tsqueryOf } from "./search-query";
 import {
-  amountAtLeastSql,
-  availableInSql,
   calendarStatusSql,
   type Facet,
-  facetConditions,
-  baseFromSql,
-  orderBySql,
-  whereFacets,
 } from "./search-filters";
 import { itemColumnsSql, itemRowSchema, plainTextSql, type ProgrammeSearchItem, toSearchItem } from "./search-items";
 
@@ -66,9 +60,10 @@ async function resolveTerritory(id: string) {
 }
 
 /**
- * The search of /financements and of the API. Published programmes only; every filter, count,
- * sort and page is computed by PostgreSQL: one query for the page of results, one for the facets
- * (plus one to analyse the words typed, and one to resolve the territory).
+ * The search of /financements and of the API. Published programmes only. PostgreSQL analyses the
+ * words typed and finds the programmes matching them (full text, ranked); filters, facet counts,
+ * sort and page are decided in memory (lib/data/programme-index.ts); the page's programmes are then
+ * read by id, with their extracts.
  */
 export async function searchProgrammes(
   search: ProgrammeSearch,
@@ -105,68 +100,50 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
   const tsquery = groups.length ? Prisma.sql`(SELECT ${tsqueryOf(groups)})` : null;
   const phraseQuery = plan?.phrase ? Prisma.sql`(SELECT phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase}))` : null;
 
-  const where = [
-    Prisma.sql`p.status = 'published'`,
-    ...(tsquery ? [Prisma.sql`p.search_vector @@ (${tsquery})`] : []),
-    ...(place ? [availableInSql(place.ids)] : []),
-    ...(search.amountMin !== undefined ? [amountAtLeastSql(search.amountMin)] : []),
-  ];
   // Weights D, C, B, A; a document holding the whole query as a phrase ranks twice.
   const rank = tsquery
     ? Prisma.sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, (${tsquery}))
         ${phraseQuery ? Prisma.sql`+ ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${phraseQuery})` : Prisma.empty}`
     : Prisma.sql`0`;
-  const filtered = Prisma.sql`FROM ${baseFromSql} WHERE ${Prisma.join(where, " AND ")}`;
-  // What the filters and facets read (all in the covering index programme_search_facts_idx).
-  const filterColumns = Prisma.sql`p.id, p.funder_id, f.type AS funder_type, p.beneficiaries, p.financed,
-    p.aid_kinds, ${calendarStatusSql(now)} AS calendar_status`;
-
-  const conditions = facetConditions(search);
   const sort = search.sort ?? (tsquery ? "relevance" : "closing");
-  const offset = (search.page - 1) * search.perPage;
   const headline = tsquery
     ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, (${tsquery}), ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;
-  const [rows, facetIndex, textMatches] = await Promise.all([
-    // The page: the sort keys of the matching programmes first (from the index), then the texts of
-    // the page's rows only.
-    prisma.$queryRaw<unknown[]>`
-      WITH base AS (
-        SELECT ${filterColumns}, p.title, p.slug, p.closes_at, p.published_at, p.updated_at,
-               p.amount_max::float8 AS amount_max, ${rank} AS rank
-        ${filtered}
-      ), top AS (
-        SELECT b.id, b.funder_type, b.calendar_status, b.rank FROM base b WHERE ${whereFacets(conditions)}
-         ORDER BY ${orderBySql(sort, "b")} LIMIT ${search.perPage} OFFSET ${offset}
-      )
-      SELECT ${itemColumnsSql}, ${headline} AS headline
-        FROM (SELECT top.id, top.funder_type, top.calendar_status, top.rank, p.slug, p.title, p.summary,
-                     p.description, p.opens_at, p.closes_at, p.amount_max::float8 AS amount_max, p.application_url,
-                     p.is_national, p.financed, p.published_at, p.updated_at, f.slug AS funder_slug, f.name AS funder_name
-                FROM top JOIN programme p ON p.id = top.id JOIN funder f ON f.id = p.funder_id) page
-       ORDER BY ${orderBySql(sort, "page")}`,
-    // The facets are counted in memory (lib/data/facet-index.ts): PostgreSQL only says which
-    // programmes match the words.
-    getFacetIndex(prisma),
+
+  // PostgreSQL says which programmes match the words, and how well; filters, facets, sort and page
+  // are decided in memory (lib/data/programme-index.ts); then the page's programmes are read by id.
+  const [index, textMatches] = await Promise.all([
+    getProgrammeIndex(prisma),
     tsquery
-      ? prisma.$queryRaw<{ id: string }[]>`SELECT p.id::text FROM programme p WHERE p.status = 'published' AND p.search_vector @@ (${tsquery})`
+      ? prisma.$queryRaw<{ id: string; rank: number }[]>`
+          SELECT p.id::text AS id, (${rank})::float8 AS rank FROM programme p
+           WHERE p.status = 'published' AND p.search_vector @@ (${tsquery})`
       : null,
   ]);
-
-  const facetRows = countFacets(facetIndex, search, {
+  const found = searchIndex(index, search, {
     now,
     territoryIds: place?.ids ?? null,
-    textMatches: textMatches?.map((r) => r.id) ?? null,
+    textMatches,
     funderFacetSize: FUNDER_FACET_SIZE,
+    sort,
   });
+  const pageRows = found.pageIds.length
+    ? await prisma.$queryRaw<{ row_id: string }[]>`
+        SELECT page.id::text AS row_id, ${itemColumnsSql}, ${headline} AS headline
+          FROM (SELECT p.id, f.type AS funder_type, ${calendarStatusSql(now)} AS calendar_status, p.slug, p.title,
+                       p.summary, p.description, p.opens_at, p.closes_at, p.amount_max::float8 AS amount_max,
+                       p.application_url, p.is_national, p.financed, p.published_at, p.updated_at,
+                       f.slug AS funder_slug, f.name AS funder_name
+                  FROM programme p JOIN funder f ON f.id = p.funder_id
+                 WHERE p.id = ANY(${found.pageIds}::uuid[])) page`
+    : [];
+  const byId = new Map(pageRows.map((row) => [row.row_id, row]));
+  const rows = found.pageIds.flatMap((id) => byId.get(id) ?? []);
+  const facetRows = found.facetRows;
   const facets = toFacets(facetRows, search.funder);
-  // Each result has exactly one calendar status: the total is the sum of the chosen ones' counts.
-  const counted = new Map(facets.status.map((s) => [s.value, s.count]));
-  const chosen = search.status.length ? search.status : CALENDAR_STATUSES.filter((s) => s !== "closed");
-  const total = chosen.reduce((sum, s) => sum + (counted.get(s) ?? 0), 0);
 
   return {
-    total,
+    total: found.total,
     page: search.page,
     perPage: search.perPage,
     items: z.array(itemRowSchema).parse(rows).map((row) => toSearchItem(row)),

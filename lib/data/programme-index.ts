@@ -2,22 +2,22 @@ import "server-only";
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import type { PrismaClient } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
-import type { ProgrammeSearch } from "../validation/programme-search";
+import type { ProgrammeSearch, Sort } from "../validation/programme-search";
 import { catalogueVersion } from "./search-cache";
 
 /**
- * The facets of the search, counted in memory. PostgreSQL scanning every matching programme at each
- * search cost ~3 µs per row and per facet (300 to 500 ms at 100,000 programmes, BENCHMARKS.md); here
- * the facts the filters and facets read (codes as bit masks, funder, co-funders, dates, amount,
- * coverage) sit in typed arrays, one entry per published programme, and one pass counts every
- * facet (a few milliseconds at 100,000). The index is rebuilt when the catalogue's version changes
- * (table catalogue_version, bumped by triggers on every change), so it is never older than the
- * catalogue; concurrent searches share one rebuild.
+ * The search's filters, facets, sort and page, decided in memory. PostgreSQL scanning every
+ * matching programme at each search cost ~3 µs per row and per facet, plus the sort (0.3 to 1 s at
+ * 100,000 programmes, BENCHMARKS.md); here the facts that filters, facets and sorts read (codes as
+ * bit masks, funder and co-funders, dates, amounts, coverage) sit in typed arrays, one entry per
+ * published programme, and one pass decides everything (a few milliseconds at 100,000). The index
+ * is rebuilt when the catalogue's version changes (table catalogue_version, bumped by triggers on
+ * every change), so it is never older than the catalogue; concurrent searches share one rebuild.
  *
- * PostgreSQL still decides which programmes match the words typed (full text, synonyms, typos):
- * their ids come in as `textMatches`. Everything else is decided here, with the same rules as the
- * SQL of lib/data/search-filters.ts (tests/db/search-facets.test.ts checks every count against a
- * direct count).
+ * PostgreSQL still decides which programmes match the words typed (full text, synonyms, typos) and
+ * how well (their rank): they come in as `textMatches`. The rules are those of the SQL they replace
+ * (calendar status: calendarStatusSql(); tests/db/search-facets.test.ts checks every count against
+ * an independent Prisma count, tests/db/programme-search.test.ts the sorts and pages).
  */
 
 const STATUS_INDEX = new Map<string, number>(CALENDAR_STATUSES.map((s, i) => [s, i]));
@@ -38,10 +38,11 @@ const maskOf = (values: string[] | null, index: Map<string, number>) => {
   return mask;
 };
 
-export interface FacetIndex {
+export interface ProgrammeIndex {
   version: string;
   size: number;
   position: Map<string, number>;
+  ids: string[];
   funder: Int32Array;
   funderType: Uint8Array;
   /** Co-funders other than the main funder: coFunders[coStart[i] … coStart[i + 1]). */
@@ -55,6 +56,9 @@ export interface FacetIndex {
   opensAt: Float64Array;
   closesAt: Float64Array;
   amount: Float64Array;
+  amountMax: Float64Array;
+  publishedAt: Float64Array;
+  updatedAt: Float64Array;
   national: Uint8Array;
   /** Territories covered: coverage[covStart[i] … covStart[i + 1]), as indexes of `territories`. */
   covStart: Int32Array;
@@ -76,30 +80,38 @@ interface Row {
   opens_at: Date | null;
   closes_at: Date | null;
   amount: number | null;
+  amount_max: number | null;
+  published_at: Date | null;
+  updated_at: Date;
   is_national: boolean;
   coverage: string[] | null;
   co_funders: string[] | null;
 }
 
-async function buildIndex(prisma: PrismaClient, version: string): Promise<FacetIndex> {
+async function buildIndex(prisma: PrismaClient, version: string): Promise<ProgrammeIndex> {
   const [rows, funderRows] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT p.id::text, p.funder_id::text, f.type::text AS funder_type, p.beneficiaries::text[],
              p.financed::text[], p.aid_kinds::text[], p.is_closed, (p.recurrence = 'permanent') IS TRUE AS permanent,
-             p.opens_at, p.closes_at, coalesce(p.amount_max, p.amount_total)::float8 AS amount, p.is_national,
+             p.opens_at, p.closes_at, coalesce(p.amount_max, p.amount_total)::float8 AS amount,
+             p.amount_max::float8 AS amount_max, p.published_at, p.updated_at, p.is_national,
              (SELECT array_agg(pt.territory_id) FROM programme_territory pt WHERE pt.programme_id = p.id) AS coverage,
              (SELECT array_agg(DISTINCT c.funder_id::text) FROM programme_co_funder c
                WHERE c.programme_id = p.id AND c.funder_id <> p.funder_id) AS co_funders
         FROM programme p JOIN funder f ON f.id = p.funder_id
-       WHERE p.status = 'published'`,
+       WHERE p.status = 'published'
+       -- A programme's position is its rank by title then slug, in the database's collation: the
+       -- last key of every sort, exactly as in SQL.
+       ORDER BY p.title, p.slug`,
     prisma.$queryRaw<{ id: string; slug: string; name: string }[]>`SELECT id::text, slug, name FROM funder`,
   ]);
   const funderIndex = new Map(funderRows.map((f, i) => [f.id, i]));
   const n = rows.length;
-  const index: FacetIndex = {
+  const index: ProgrammeIndex = {
     version,
     size: n,
     position: new Map(),
+    ids: rows.map((r) => r.id),
     funder: new Int32Array(n),
     funderType: new Uint8Array(n),
     coStart: new Int32Array(n + 1),
@@ -112,6 +124,9 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<FacetI
     opensAt: new Float64Array(n),
     closesAt: new Float64Array(n),
     amount: new Float64Array(n),
+    amountMax: new Float64Array(n),
+    publishedAt: new Float64Array(n),
+    updatedAt: new Float64Array(n),
     national: new Uint8Array(n),
     covStart: new Int32Array(n + 1),
     coverage: new Int32Array(rows.reduce((sum, r) => sum + (r.coverage?.length ?? 0), 0)),
@@ -133,6 +148,9 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<FacetI
     index.opensAt[i] = r.opens_at ? r.opens_at.getTime() : Number.NaN;
     index.closesAt[i] = r.closes_at ? r.closes_at.getTime() : Number.NaN;
     index.amount[i] = r.amount ?? Number.NaN;
+    index.amountMax[i] = r.amount_max ?? Number.NaN;
+    index.publishedAt[i] = r.published_at ? r.published_at.getTime() : Number.NaN;
+    index.updatedAt[i] = r.updated_at.getTime();
     index.national[i] = r.is_national ? 1 : 0;
     index.coStart[i] = co;
     for (const id of r.co_funders ?? []) index.coFunders[co++] = funderIndex.get(id) ?? -1;
@@ -148,10 +166,10 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<FacetI
   return index;
 }
 
-let current: { version: string; index: Promise<FacetIndex> } | null = null;
+let current: { version: string; index: Promise<ProgrammeIndex> } | null = null;
 
 /** The index of the catalogue as it is now (rebuilt when its version changed). */
-export async function getFacetIndex(prisma: PrismaClient): Promise<FacetIndex> {
+export async function getProgrammeIndex(prisma: PrismaClient): Promise<ProgrammeIndex> {
   const version = await catalogueVersion(prisma);
   if (current?.version !== version) {
     const building = buildIndex(prisma, version);
@@ -165,7 +183,7 @@ export async function getFacetIndex(prisma: PrismaClient): Promise<FacetIndex> {
 }
 
 /** Calendar status code (index in CALENDAR_STATUSES) of programme i: calendarStatus(), on the arrays. */
-function statusOf(ix: FacetIndex, i: number, now: number, soon: number): number {
+function statusOf(ix: ProgrammeIndex, i: number, now: number, soon: number): number {
   const closes = ix.closesAt[i] as number;
   const opens = ix.opensAt[i] as number;
   if (ix.isClosed[i] || closes < now) return CLOSED;
@@ -184,17 +202,34 @@ export interface FacetCountRow {
 
 const FUNDER_TYPE_F = 0, FUNDER_F = 1, BENEFICIARY_F = 2, FINANCES_F = 3, AID_KIND_F = 4, STATUS_F = 5;
 
+export interface IndexSearchResult {
+  facetRows: FacetCountRow[];
+  total: number;
+  /** The ids of the page's programmes, in the order of the sort. */
+  pageIds: string[];
+  /** Their relevance rank (0 without words). */
+  pageRanks: number[];
+}
+
 /**
- * Counts of every facet value, each counted with the filters of the other facets (the usual facet
- * rule), over the programmes available in `territoryIds` (when given), with a known amount of at
- * least `amountMin` (when given), and matching the words (`textMatches`, ids, when words were typed).
- * The funder facet keeps the `funderFacetSize` most present funders plus those chosen.
+ * One pass over the programmes available in `territoryIds` (when given), with a known amount of at
+ * least `amountMin` (when given), and matching the words (`textMatches`, ids and ranks, when words
+ * were typed): the count of every facet value, each counted with the filters of the other facets
+ * (the usual facet rule), the total of those passing every filter, and the page of them in the
+ * order of the sort (the same keys as orderBySql() in lib/data/search-filters.ts). The funder facet
+ * keeps the `funderFacetSize` most present funders plus those chosen.
  */
-export function countFacets(
-  ix: FacetIndex,
+export function searchIndex(
+  ix: ProgrammeIndex,
   search: ProgrammeSearch,
-  { now, territoryIds, textMatches, funderFacetSize }: { now: Date; territoryIds: string[] | null; textMatches: string[] | null; funderFacetSize: number },
-): FacetCountRow[] {
+  { now, territoryIds, textMatches, funderFacetSize, sort }: {
+    now: Date;
+    territoryIds: string[] | null;
+    textMatches: { id: string; rank: number }[] | null;
+    funderFacetSize: number;
+    sort: Sort;
+  },
+): IndexSearchResult {
   const nowMs = now.getTime();
   const soon = nowMs + CLOSING_SOON_DAYS * 86_400_000;
   const wantedTypes = new Set(search.funderType.map((c) => FUNDER_TYPE.get(c)));
@@ -215,6 +250,10 @@ export function countFacets(
     for (let m = mask, bit = 0; m; m >>>= 1, bit++) if (m & 1) counts[bit] = (counts[bit] as number) + 1;
   };
 
+  const matches: number[] = [];
+  const statusAt = new Uint8Array(ix.size);
+  const rankAt = textMatches ? new Float64Array(ix.size) : null;
+
   const visit = (i: number) => {
     if (places) {
       let available = ix.national[i] === 1;
@@ -226,6 +265,7 @@ export function countFacets(
     if (search.amountMin !== undefined && !((ix.amount[i] as number) >= search.amountMin)) return;
 
     const status = statusOf(ix, i, nowMs, soon);
+    statusAt[i] = status;
     const funder = ix.funder[i] as number;
     const coStart = ix.coStart[i] as number, coEnd = ix.coStart[i + 1] as number;
     // Which facets' filters the programme fails: none, exactly one (it counts in that facet only), or more.
@@ -246,6 +286,7 @@ export function countFacets(
     if (aidKindMask && !((ix.aidKinds[i] as number) & aidKindMask)) fail(AID_KIND_F);
     if (wantedStatuses.size ? !wantedStatuses.has(status) : status === CLOSED) fail(STATUS_F);
     if (failures > 1) return;
+    if (failures === 0) matches.push(i);
 
     const counts = (facet: number) => failures === 0 || failing === facet;
     if (counts(FUNDER_TYPE_F)) typeCounts[ix.funderType[i] as number] = (typeCounts[ix.funderType[i] as number] ?? 0) + 1;
@@ -262,10 +303,12 @@ export function countFacets(
     }
   };
 
-  if (textMatches) {
-    for (const id of textMatches) {
+  if (textMatches && rankAt) {
+    for (const { id, rank } of textMatches) {
       const i = ix.position.get(id);
-      if (i !== undefined) visit(i);
+      if (i === undefined) continue;
+      rankAt[i] = rank;
+      visit(i);
     }
   } else {
     for (let i = 0; i < ix.size; i++) visit(i);
@@ -290,13 +333,48 @@ export function countFacets(
   const shown = new Set(present.slice(0, funderFacetSize));
   for (const k of wantedFunders) shown.add(k);
   for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
-  return rows;
+
+  const compare = comparator(ix, sort, statusAt, rankAt);
+  const end = Math.min(matches.length, search.page * search.perPage);
+  const page = (search.page - 1) * search.perPage < matches.length ? topSorted(matches, end, compare).slice((search.page - 1) * search.perPage) : [];
+  return {
+    facetRows: rows,
+    total: matches.length,
+    pageIds: page.map((i) => ix.ids[i] as string),
+    pageRanks: page.map((i) => (rankAt ? (rankAt[i] as number) : 0)),
+  };
+}
+
+/** The first `count` elements of `items` in order (a full sort when they are many). */
+function topSorted(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
+  return items.sort(compare).slice(0, count);
+}
+
+/** NaN (NULL) last in both directions, as NULLS LAST. */
+const ascending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b);
+const descending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : b - a);
+
+/** orderBySql() of lib/data/search-filters.ts, key for key; the position (title, slug) ends every tie. */
+function comparator(ix: ProgrammeIndex, sort: Sort, statusAt: Uint8Array, rankAt: Float64Array | null) {
+  const closing = (a: number, b: number) => {
+    const ca = statusAt[a] === CLOSED ? 1 : 0;
+    const cb = statusAt[b] === CLOSED ? 1 : 0;
+    if (ca !== cb) return ca - cb;
+    return ca === 0 ? ascending(ix.closesAt[a] as number, ix.closesAt[b] as number) : descending(ix.closesAt[a] as number, ix.closesAt[b] as number);
+  };
+  switch (sort) {
+    case "relevance":
+      return (a: number, b: number) => (rankAt ? (rankAt[b] as number) - (rankAt[a] as number) : 0) || closing(a, b) || a - b;
+    case "closing":
+      return (a: number, b: number) => closing(a, b) || a - b;
+    case "recent":
+      return (a: number, b: number) =>
+        descending(ix.publishedAt[a] as number, ix.publishedAt[b] as number) || (ix.updatedAt[b] as number) - (ix.updatedAt[a] as number) || a - b;
+    case "amount":
+      return (a: number, b: number) => descending(ix.amountMax[a] as number, ix.amountMax[b] as number) || closing(a, b) || a - b;
+  }
 }
 
 const collator = new Intl.Collator("fr");
 const compareNames = (a: string, b: string) => collator.compare(a, b);
 
-/** For tests: forget the index (the next search rebuilds it). */
-export const resetFacetIndex = () => {
-  current = null;
-};
