@@ -345,9 +345,47 @@ export function searchIndex(
   };
 }
 
-/** The first `count` elements of `items` in order (a full sort when they are many). */
-function topSorted(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
-  return items.sort(compare).slice(0, count);
+/**
+ * The first `count` elements of `items` in order. A full sort of 65,000 matches costs ~100 ms; the
+ * first pages only need a bounded heap (n log count).
+ */
+export function topSorted(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
+  if (count <= 0) return [];
+  if (count * 8 >= items.length) return items.sort(compare).slice(0, count);
+  // A max-heap (by `compare`) of the best `count` seen so far: its root is the worst of them.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => compare(heap[a] as number, heap[b] as number) > 0;
+  const swap = (a: number, b: number) => {
+    const t = heap[a] as number;
+    heap[a] = heap[b] as number;
+    heap[b] = t;
+  };
+  const down = (from: number) => {
+    for (let i = from; ;) {
+      const l = 2 * i + 1, r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (compare(item, heap[0] as number) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(compare);
 }
 
 /** NaN (NULL) last in both directions, as NULLS LAST. */
