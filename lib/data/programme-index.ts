@@ -21,7 +21,12 @@ import { catalogueVersion } from "./search-cache";
  */
 
 const STATUS_INDEX = new Map<string, number>(CALENDAR_STATUSES.map((s, i) => [s, i]));
-const CLOSED = STATUS_INDEX.get("closed") as number;
+const status = (code: string) => STATUS_INDEX.get(code) as number;
+const CLOSED = status("closed");
+const UPCOMING = status("upcoming");
+const PERMANENT = status("permanent");
+const CLOSING_SOON = status("closing-soon");
+const OPEN = status("open");
 
 const codeIndex = (codes: readonly string[]) => new Map(codes.map((c, i) => [c, i]));
 const FUNDER_TYPE = codeIndex(funderTypes.codes);
@@ -187,10 +192,10 @@ function statusOf(ix: ProgrammeIndex, i: number, now: number, soon: number): num
   const closes = ix.closesAt[i] as number;
   const opens = ix.opensAt[i] as number;
   if (ix.isClosed[i] || closes < now) return CLOSED;
-  if (opens > now) return STATUS_INDEX.get("upcoming") as number;
-  if (ix.permanent[i] && Number.isNaN(closes)) return STATUS_INDEX.get("permanent") as number;
-  if (closes <= soon) return STATUS_INDEX.get("closing-soon") as number;
-  return STATUS_INDEX.get("open") as number;
+  if (opens > now) return UPCOMING;
+  if (ix.permanent[i] && Number.isNaN(closes)) return PERMANENT;
+  if (closes <= soon) return CLOSING_SOON;
+  return OPEN;
 }
 
 export interface FacetCountRow {
@@ -200,15 +205,14 @@ export interface FacetCountRow {
   count: number;
 }
 
-const FUNDER_TYPE_F = 0, FUNDER_F = 1, BENEFICIARY_F = 2, FINANCES_F = 3, AID_KIND_F = 4, STATUS_F = 5;
+// One bit per facet.
+const FUNDER_TYPE_F = 1, FUNDER_F = 2, BENEFICIARY_F = 4, FINANCES_F = 8, AID_KIND_F = 16, STATUS_F = 32;
 
 export interface IndexSearchResult {
   facetRows: FacetCountRow[];
   total: number;
   /** The ids of the page's programmes, in the order of the sort. */
   pageIds: string[];
-  /** Their relevance rank (0 without words). */
-  pageRanks: number[];
 }
 
 /**
@@ -216,7 +220,7 @@ export interface IndexSearchResult {
  * least `amountMin` (when given), and matching the words (`textMatches`, ids and ranks, when words
  * were typed): the count of every facet value, each counted with the filters of the other facets
  * (the usual facet rule), the total of those passing every filter, and the page of them in the
- * order of the sort (the same keys as orderBySql() in lib/data/search-filters.ts). The funder facet
+ * order of the sort (see comparator()). The funder facet
  * keeps the `funderFacetSize` most present funders plus those chosen.
  */
 export function searchIndex(
@@ -268,33 +272,30 @@ export function searchIndex(
     statusAt[i] = status;
     const funder = ix.funder[i] as number;
     const coStart = ix.coStart[i] as number, coEnd = ix.coStart[i + 1] as number;
-    // Which facets' filters the programme fails: none, exactly one (it counts in that facet only), or more.
-    let failing = -1;
-    let failures = 0;
-    const fail = (facet: number) => {
-      failures++;
-      failing = facet;
-    };
-    if (wantedTypes.size && !wantedTypes.has(ix.funderType[i])) fail(FUNDER_TYPE_F);
+    // The facets whose filter the programme fails, one bit each: none, exactly one (it counts in
+    // that facet only), or more (it counts nowhere).
+    let failed = 0;
+    if (wantedTypes.size && !wantedTypes.has(ix.funderType[i])) failed |= FUNDER_TYPE_F;
     if (search.funder.length) {
       let funded = wantedFunders.has(funder);
       for (let k = coStart; !funded && k < coEnd; k++) funded = wantedFunders.has(ix.coFunders[k] as number);
-      if (!funded) fail(FUNDER_F);
+      if (!funded) failed |= FUNDER_F;
     }
-    if (beneficiaryMask && !((ix.beneficiaries[i] as number) & beneficiaryMask)) fail(BENEFICIARY_F);
-    if (financedMask && !((ix.financed[i] as number) & financedMask)) fail(FINANCES_F);
-    if (aidKindMask && !((ix.aidKinds[i] as number) & aidKindMask)) fail(AID_KIND_F);
-    if (wantedStatuses.size ? !wantedStatuses.has(status) : status === CLOSED) fail(STATUS_F);
-    if (failures > 1) return;
-    if (failures === 0) matches.push(i);
+    if (beneficiaryMask && !((ix.beneficiaries[i] as number) & beneficiaryMask)) failed |= BENEFICIARY_F;
+    if (financedMask && !((ix.financed[i] as number) & financedMask)) failed |= FINANCES_F;
+    if (aidKindMask && !((ix.aidKinds[i] as number) & aidKindMask)) failed |= AID_KIND_F;
+    if (wantedStatuses.size ? !wantedStatuses.has(status) : status === CLOSED) failed |= STATUS_F;
+    if (failed & (failed - 1)) return;
+    if (failed === 0) matches.push(i);
 
-    const counts = (facet: number) => failures === 0 || failing === facet;
-    if (counts(FUNDER_TYPE_F)) typeCounts[ix.funderType[i] as number] = (typeCounts[ix.funderType[i] as number] ?? 0) + 1;
-    if (counts(STATUS_F)) statusCounts[status] = (statusCounts[status] as number) + 1;
-    if (counts(BENEFICIARY_F)) addBits(ix.beneficiaries[i] as number, beneficiaryCounts);
-    if (counts(FINANCES_F)) addBits(ix.financed[i] as number, financedCounts);
-    if (counts(AID_KIND_F)) addBits(ix.aidKinds[i] as number, aidKindCounts);
-    if (counts(FUNDER_F)) {
+    // Counted in a facet when it passes every other facet's filter.
+    const all = failed === 0;
+    if (all || failed === FUNDER_TYPE_F) typeCounts[ix.funderType[i] as number] = (typeCounts[ix.funderType[i] as number] ?? 0) + 1;
+    if (all || failed === STATUS_F) statusCounts[status] = (statusCounts[status] as number) + 1;
+    if (all || failed === BENEFICIARY_F) addBits(ix.beneficiaries[i] as number, beneficiaryCounts);
+    if (all || failed === FINANCES_F) addBits(ix.financed[i] as number, financedCounts);
+    if (all || failed === AID_KIND_F) addBits(ix.aidKinds[i] as number, aidKindCounts);
+    if (all || failed === FUNDER_F) {
       if (funder >= 0) funderCounts[funder] = (funderCounts[funder] as number) + 1;
       for (let k = coStart; k < coEnd; k++) {
         const c = ix.coFunders[k] as number;
@@ -341,7 +342,6 @@ export function searchIndex(
     facetRows: rows,
     total: matches.length,
     pageIds: page.map((i) => ix.ids[i] as string),
-    pageRanks: page.map((i) => (rankAt ? (rankAt[i] as number) : 0)),
   };
 }
 
@@ -392,7 +392,15 @@ export function topSorted(items: number[], count: number, compare: (a: number, b
 const ascending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b);
 const descending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : b - a);
 
-/** orderBySql() of lib/data/search-filters.ts, key for key; the position (title, slug) ends every tie. */
+/**
+ * The order of each sort (the SQL ORDER BY it replaced, key for key; NULL dates and amounts last):
+ * - relevance: rank, then as `closing`;
+ * - closing: calls still running first, soonest closing date first, then the closed ones, most
+ *   recently closed first;
+ * - recent: most recently published, then most recently updated;
+ * - amount: largest maximum amount first, then as `closing`.
+ * The position (title then slug, in the database's collation) ends every tie: pages never overlap.
+ */
 function comparator(ix: ProgrammeIndex, sort: Sort, statusAt: Uint8Array, rankAt: Float64Array | null) {
   const closing = (a: number, b: number) => {
     const ca = statusAt[a] === CLOSED ? 1 : 0;

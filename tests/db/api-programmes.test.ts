@@ -4,6 +4,7 @@ import { GET as listProgrammes } from "../../app/api/v1/programmes/route";
 import { GET as listTerritories } from "../../app/api/v1/territories/route";
 import type { Database } from "../../lib/db/connect";
 import { createTestFunder, createTestProgramme, deleteTestFunders } from "./support/factories";
+import { seededRandom } from "../support/random";
 import { openTestDatabase } from "./support/test-database";
 
 let db: Database;
@@ -162,19 +163,8 @@ describe("GET /api/v1/territories", () => {
 });
 
 describe("the API's resistance to any input", () => {
-  // A small deterministic generator, so that a failure can be replayed.
-  function random(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const seed = Number(process.env.FUZZ_SEED ?? 20261123);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const names = ["q", "territory", "funderType", "funder", "beneficiary", "finances", "aidKind", "status", "amountMin", "sort", "page", "perPage"];
   const goodValues: Record<string, string[]> = {

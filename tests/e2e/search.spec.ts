@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { programmeCards } from "./support/pages";
+import { seededRandom } from "../support/random";
 
 const resultsHeading = (page: Page) => page.getByRole("heading", { level: 2, name: /financements? trouvés?/ });
 const resultCount = async (page: Page) => Number((await resultsHeading(page).textContent())?.match(/^\s*(\d+)/)?.[1]);
@@ -84,16 +85,9 @@ test.describe("an association looking for funding", () => {
 });
 
 test.describe("the pages never fail, whatever the address", () => {
-  // A deterministic generator, so that a failure can be replayed (FUZZ_SEED).
+  // Deterministic, so that a failure can be replayed (FUZZ_SEED).
   const seed = Number(process.env.FUZZ_SEED ?? 20261202);
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = <T,>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const names = ["q", "lieu", "territory", "funderType", "funder", "beneficiary", "finances", "aidKind", "status", "amountMin", "sort", "page", "perPage", "x"];
   const values = [

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { topSorted } from "../../lib/data/programme-index";
-
-// A deterministic generator, so that a failure can be replayed.
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../support/random";
 
 describe("topSorted (the first results of a search, without sorting them all)", () => {
   it("gives exactly the first elements of the full sort, ties included", () => {
-    const next = random(20261202);
+    const next = seededRandom(20261202);
     for (let run = 0; run < 200; run++) {
       const n = Math.floor(next() * 3000);
       const keys = Array.from({ length: n }, () => Math.floor(next() * 50)); // many ties
