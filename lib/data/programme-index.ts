@@ -3,6 +3,7 @@ import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import type { PrismaClient } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
 import type { ProgrammeSearch, Sort } from "../validation/programme-search";
+import { type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
 import { catalogueVersion } from "./search-cache";
 
 /**
@@ -14,8 +15,9 @@ import { catalogueVersion } from "./search-cache";
  * is rebuilt when the catalogue's version changes (table catalogue_version, bumped by triggers on
  * every change), so it is never older than the catalogue; concurrent searches share one rebuild.
  *
- * PostgreSQL still decides which programmes match the words typed (full text, synonyms, typos) and
- * how well (their rank): they come in as `textMatches`. The rules are those of the SQL they replace
+ * The words typed are matched and ranked here too, on the programmes' tsvectors as PostgreSQL built
+ * them (lib/search/text-index.ts: `@@` and `ts_rank_cd`, re-stated); PostgreSQL still turns the
+ * words typed into a tsquery (synonyms, typos: lib/data/search-query.ts). The rules are those of the SQL they replace
  * (calendar status: calendarStatusSql(); tests/db/search-facets.test.ts checks every count against
  * an independent Prisma count, tests/db/programme-search.test.ts the sorts and pages).
  */
@@ -71,6 +73,8 @@ export interface ProgrammeIndex {
   territories: Map<string, number>;
   funders: { slug: string; name: string }[];
   funderBySlug: Map<string, number>;
+  /** The programmes' words (their search_vector), document i being programme i. */
+  text: TextIndex;
 }
 
 interface Row {
@@ -91,6 +95,7 @@ interface Row {
   is_national: boolean;
   coverage: string[] | null;
   co_funders: string[] | null;
+  words: string | null;
 }
 
 async function buildIndex(prisma: PrismaClient, version: string): Promise<ProgrammeIndex> {
@@ -102,7 +107,8 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
              p.amount_max::float8 AS amount_max, p.published_at, p.updated_at, p.is_national,
              (SELECT array_agg(pt.territory_id) FROM programme_territory pt WHERE pt.programme_id = p.id) AS coverage,
              (SELECT array_agg(DISTINCT c.funder_id::text) FROM programme_co_funder c
-               WHERE c.programme_id = p.id AND c.funder_id <> p.funder_id) AS co_funders
+               WHERE c.programme_id = p.id AND c.funder_id <> p.funder_id) AS co_funders,
+             p.search_vector::text AS words
         FROM programme p JOIN funder f ON f.id = p.funder_id
        WHERE p.status = 'published'
        -- A programme's position is its rank by title then slug, in the database's collation: the
@@ -112,6 +118,11 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
   ]);
   const funderIndex = new Map(funderRows.map((f, i) => [f.id, i]));
   const n = rows.length;
+  const words = new TextIndexBuilder();
+  for (const r of rows) {
+    words.add(r.words);
+    r.words = null; // the text is large: let it go as soon as it is read
+  }
   const index: ProgrammeIndex = {
     version,
     size: n,
@@ -138,6 +149,7 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     territories: new Map(),
     funders: funderRows.map((f) => ({ slug: f.slug, name: f.name })),
     funderBySlug: new Map(funderRows.map((f, i) => [f.slug, i])),
+    text: words.finish(),
   };
   let co = 0;
   let cov = 0;
@@ -217,8 +229,7 @@ export interface IndexSearchResult {
 
 /**
  * One pass over the programmes available in `territoryIds` (when given), with a known amount of at
- * least `amountMin` (when given), and matching the words (`textMatches`, ids and ranks, when words
- * were typed): the count of every facet value, each counted with the filters of the other facets
+ * least `amountMin` (when given), and matching the words (`text`, when words were typed): the count of every facet value, each counted with the filters of the other facets
  * (the usual facet rule), the total of those passing every filter, and the page of them in the
  * order of the sort (see comparator()). The funder facet
  * keeps the `funderFacetSize` most present funders plus those chosen.
@@ -226,10 +237,10 @@ export interface IndexSearchResult {
 export function searchIndex(
   ix: ProgrammeIndex,
   search: ProgrammeSearch,
-  { now, territoryIds, textMatches, funderFacetSize, sort }: {
+  { now, territoryIds, text, funderFacetSize, sort }: {
     now: Date;
     territoryIds: string[] | null;
-    textMatches: { id: string; rank: number }[] | null;
+    text: TextSearch | null;
     funderFacetSize: number;
     sort: Sort;
   },
@@ -256,7 +267,6 @@ export function searchIndex(
 
   const matches: number[] = [];
   const statusAt = new Uint8Array(ix.size);
-  const rankAt = textMatches ? new Float64Array(ix.size) : null;
 
   const visit = (i: number) => {
     if (places) {
@@ -304,13 +314,8 @@ export function searchIndex(
     }
   };
 
-  if (textMatches && rankAt) {
-    for (const { id, rank } of textMatches) {
-      const i = ix.position.get(id);
-      if (i === undefined) continue;
-      rankAt[i] = rank;
-      visit(i);
-    }
+  if (text) {
+    for (const i of text.matches()) visit(i);
   } else {
     for (let i = 0; i < ix.size; i++) visit(i);
   }
@@ -335,14 +340,71 @@ export function searchIndex(
   for (const k of wantedFunders) shown.add(k);
   for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
 
-  const compare = comparator(ix, sort, statusAt, rankAt);
   const end = Math.min(matches.length, search.page * search.perPage);
-  const page = (search.page - 1) * search.perPage < matches.length ? topSorted(matches, end, compare).slice((search.page - 1) * search.perPage) : [];
+  const first = (search.page - 1) * search.perPage;
+  let page: number[] = [];
+  if (first < matches.length) {
+    if (sort === "relevance" && text) {
+      const rankAt = new Float64Array(ix.size);
+      page = topRanked(matches, end, comparator(ix, sort, statusAt, rankAt), text, rankAt);
+    } else {
+      page = topSorted(matches, end, comparator(ix, sort, statusAt, null));
+    }
+  }
+  page = page.slice(first);
   return {
     facetRows: rows,
     total: matches.length,
     pageIds: page.map((i) => ix.ids[i] as string),
   };
+}
+
+/** The best `capacity` items offered so far, by `compare` (a max-heap: its root is the worst kept). */
+class BestOf {
+  private readonly heap: number[] = [];
+  constructor(
+    private readonly capacity: number,
+    private readonly compare: (a: number, b: number) => number,
+  ) {}
+  get full() {
+    return this.heap.length >= this.capacity;
+  }
+  /** The worst item kept. */
+  get worst(): number {
+    return this.heap[0] as number;
+  }
+  offer(item: number) {
+    const heap = this.heap;
+    const worse = (a: number, b: number) => this.compare(heap[a] as number, heap[b] as number) > 0;
+    const swap = (a: number, b: number) => {
+      const t = heap[a] as number;
+      heap[a] = heap[b] as number;
+      heap[b] = t;
+    };
+    if (heap.length < this.capacity) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (this.compare(item, heap[0] as number) < 0) {
+      heap[0] = item;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1, r = l + 1;
+        let top = i;
+        if (l < heap.length && worse(l, top)) top = l;
+        if (r < heap.length && worse(r, top)) top = r;
+        if (top === i) break;
+        swap(i, top);
+        i = top;
+      }
+    }
+  }
+  sorted(): number[] {
+    return this.heap.sort(this.compare);
+  }
 }
 
 /**
@@ -352,40 +414,39 @@ export function searchIndex(
 export function topSorted(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
   if (count <= 0) return [];
   if (count * 8 >= items.length) return items.sort(compare).slice(0, count);
-  // A max-heap (by `compare`) of the best `count` seen so far: its root is the worst of them.
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => compare(heap[a] as number, heap[b] as number) > 0;
-  const swap = (a: number, b: number) => {
-    const t = heap[a] as number;
-    heap[a] = heap[b] as number;
-    heap[b] = t;
-  };
-  const down = (from: number) => {
-    for (let i = from; ;) {
-      const l = 2 * i + 1, r = l + 1;
-      let top = i;
-      if (l < heap.length && worse(l, top)) top = l;
-      if (r < heap.length && worse(r, top)) top = r;
-      if (top === i) return;
-      swap(i, top);
-      i = top;
-    }
-  };
-  for (const item of items) {
-    if (heap.length < count) {
-      heap.push(item);
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1;
-        if (!worse(i, parent)) break;
-        swap(i, parent);
-        i = parent;
-      }
-    } else if (compare(item, heap[0] as number) < 0) {
-      heap[0] = item;
-      down(0);
-    }
+  const best = new BestOf(count, compare);
+  for (const item of items) best.offer(item);
+  return best.sorted();
+}
+
+/**
+ * The first `count` matches by relevance (`compare`, reading ranks from `rankAt`), ranking as few as
+ * possible: matches are taken by decreasing bound of their rank (TextSearch.bound()), and once the
+ * page is full, those whose bound is below the rank of the page's last one cannot enter it: ranking
+ * stops there. A frequent word matches most of the catalogue, but only the programmes where it is
+ * in the title or the summary can be on the first page.
+ */
+export function topRanked(
+  items: number[],
+  count: number,
+  compare: (a: number, b: number) => number,
+  text: Pick<TextSearch, "bound" | "rank">,
+  rankAt: Float64Array,
+): number[] {
+  if (count <= 0) return [];
+  const bounds = new Float64Array(items.length);
+  items.forEach((item, k) => {
+    bounds[k] = text.bound(item);
+  });
+  const order = new Uint32Array(items.length).map((_, k) => k).sort((a, b) => (bounds[b] as number) - (bounds[a] as number));
+  const best = new BestOf(count, compare);
+  for (const k of order) {
+    if (best.full && (bounds[k] as number) < (rankAt[best.worst] as number)) break;
+    const item = items[k] as number;
+    rankAt[item] = text.rank(item);
+    best.offer(item);
   }
-  return heap.sort(compare);
+  return best.sorted();
 }
 
 /** NaN (NULL) last in both directions, as NULLS LAST. */

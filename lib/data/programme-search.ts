@@ -9,6 +9,7 @@ import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
 import { type FacetCountRow, getProgrammeIndex, searchIndex } from "./programme-index";
 import { cached, searchCacheEnabled } from "./search-cache";
+import { parseTsquery, TextSearch } from "../search/text-index";
 import { analyseQuery, SEARCH_CONFIG, tsqueryOf } from "./search-query";
 import {
   calendarStatusSql,
@@ -61,9 +62,9 @@ async function resolveTerritory(id: string) {
 
 /**
  * The search of /financements and of the API. Published programmes only. PostgreSQL analyses the
- * words typed and finds the programmes matching them (full text, ranked); filters, facet counts,
- * sort and page are decided in memory (lib/data/programme-index.ts); the page's programmes are then
- * read by id, with their extracts.
+ * words typed (stems, synonyms, typos) into a text query; which programmes match it and how well,
+ * filters, facet counts, sort and page are decided in memory (lib/data/programme-index.ts,
+ * lib/search/text-index.ts); the page's programmes are then read by id, with their extracts.
  */
 export async function searchProgrammes(
   search: ProgrammeSearch,
@@ -94,35 +95,30 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
     search.territory ? resolveTerritory(search.territory) : null,
   ]);
   const groups = plan?.groups ?? [];
-  // Each text query is a scalar subquery, so that PostgreSQL builds it once per statement, not once
-  // per row (phraseto_tsquery is only STABLE: in a filter or a rank it would be parsed for every row).
-  const tsquery = groups.length ? Prisma.sql`(SELECT ${tsqueryOf(groups)})` : null;
-  const phraseQuery = plan?.phrase ? Prisma.sql`(SELECT phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase}))` : null;
+  const sort = search.sort ?? (groups.length ? "relevance" : "closing");
 
-  // Weights D, C, B, A; a document holding the whole query as a phrase ranks twice.
-  const rank = tsquery
-    ? Prisma.sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, (${tsquery}))
-        ${phraseQuery ? Prisma.sql`+ ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${phraseQuery})` : Prisma.empty}`
-    : Prisma.sql`0`;
-  const sort = search.sort ?? (tsquery ? "relevance" : "closing");
-  const headline = tsquery
-    ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, (${tsquery}), ${SNIPPET_OPTIONS})`
-    : Prisma.sql`NULL::text`;
-
-  // PostgreSQL says which programmes match the words, and how well; filters, facets, sort and page
-  // are decided in memory (lib/data/programme-index.ts); then the page's programmes are read by id.
-  const [index, textMatches] = await Promise.all([
+  // PostgreSQL writes the words as a text query (phraseto_tsquery: stems, stop words, phrases), and
+  // the whole query as one phrase, ranking exact wordings first; they are matched and ranked in
+  // memory (lib/search/text-index.ts), as `@@` and `ts_rank_cd` would.
+  const [index, words] = await Promise.all([
     getProgrammeIndex(prisma),
-    tsquery
-      ? prisma.$queryRaw<{ id: string; rank: number }[]>`
-          SELECT p.id::text AS id, (${rank})::float8 AS rank FROM programme p
-           WHERE p.status = 'published' AND p.search_vector @@ (${tsquery})`
+    groups.length
+      ? prisma.$queryRaw<{ query: string; phrase: string | null }[]>`
+          SELECT (${tsqueryOf(groups)})::text AS query,
+                 ${plan?.phrase ? Prisma.sql`phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase})::text` : Prisma.sql`NULL::text`} AS phrase`
       : null,
   ]);
+  const text = words?.[0]
+    ? new TextSearch(index.text, parseTsquery(words[0].query), words[0].phrase ? parseTsquery(words[0].phrase) : null)
+    : null;
+  const headline = words?.[0]
+    ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, ${words[0].query}::tsquery, ${SNIPPET_OPTIONS})`
+    : Prisma.sql`NULL::text`;
+
   const found = searchIndex(index, search, {
     now,
     territoryIds: place?.ids ?? null,
-    textMatches,
+    text,
     funderFacetSize: FUNDER_FACET_SIZE,
     sort,
   });

@@ -1,0 +1,647 @@
+/**
+ * Full-text matching and ranking in memory, on PostgreSQL's own text search data (pure: no database
+ * here). PostgreSQL builds each programme's tsvector (French stems without accents, weights A to D,
+ * positions: the `programme_search_vector` function) and turns the words typed into a tsquery
+ * (lib/data/search-query.ts); this module reads both in their text form and answers, for every
+ * programme, what `search_vector @@ query` and `ts_rank_cd(weights, search_vector, query)` would.
+ *
+ * Why: ranking is the one part of a search PostgreSQL cannot answer from an index. A frequent word
+ * (« numérique ») matches most of the catalogue, and `ts_rank_cd` then reads and ranks every
+ * matching programme's tsvector at each search (150 to 640 ms at 100,000 programmes, BENCHMARKS.md).
+ * Here the tsvectors sit in an inverted index (one posting list per lexeme, with positions and
+ * weights), and a search touches only the postings of its own lexemes.
+ *
+ * The rules are PostgreSQL's (src/backend/utils/adt/tsrank.c and tsvector_op.c, PostgreSQL 15 to 17),
+ * re-stated rather than approximated, so that results and their order do not change:
+ * - match: `&` both, `|` either, `a <N> b` an occurrence of b exactly N positions after one of a
+ *   (for a phrase on the right, after its start);
+ * - cover density (ts_rank_cd, no normalisation): the query's occurrences in the programme, sorted by
+ *   position, are cut into covers, each the shortest run of occurrences, from the current one on,
+ *   that satisfies the query; a cover of n occurrences adds n / Σ(1 / weight) divided by
+ *   1 + the words between them that are not in it; the result is a float4.
+ * tests/db/text-index.test.ts checks both against PostgreSQL on thousands of queries.
+ * Only what phraseto_tsquery, `&&` and `||` produce is accepted: lexemes without prefix or weight
+ * restriction, `&`, `|` and phrases of lexemes (no `!`).
+ */
+
+// A position is PostgreSQL's WordEntryPos: 14 bits of position, 2 bits of weight (D = 0 … A = 3).
+const POS_MASK = 0x3fff;
+const weightOf = (wep: number) => wep >>> 14;
+const positionOf = (wep: number) => wep & POS_MASK;
+
+/** ts_rank_cd's weights as the search passes them ('{0.1, 0.2, 0.4, 1.0}': D, C, B, A), as float4. */
+export const RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0] as const;
+const INVERSE_WEIGHTS = RANK_WEIGHTS.map((w) => 1 / Math.fround(w));
+/** What one occurrence alone adds (computed as a cover of one, to the same last bit). */
+const SINGLE = INVERSE_WEIGHTS.map((inverse) => 1 / inverse);
+
+export interface TextIndex {
+  /** Lexeme → its number; its postings are entries[entryStart[n] … entryStart[n + 1]). */
+  lexemes: Map<string, number>;
+  entryStart: Int32Array;
+  /** Per entry (a lexeme in a document), in document order within each lexeme. */
+  entryDoc: Int32Array;
+  entryPosStart: Int32Array;
+  entryPosCount: Uint16Array;
+  /** Per entry, the sum of its occurrences' weights: what it adds at most to a rank (see bound()). */
+  entryWeight: Float32Array;
+  /** WordEntryPos values, ascending within each entry. */
+  positions: Uint16Array;
+  size: number;
+}
+
+/** Grows as values are pushed; `view()` is the filled part. */
+class GrowingArray<T extends Int32Array | Uint16Array> {
+  length = 0;
+  constructor(
+    private data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(value: number) {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+const WEIGHT_LETTER: Record<string, number> = { A: 3, a: 3, B: 2, b: 2, C: 1, c: 1, D: 0, d: 0 };
+
+/** Reads a quoted lexeme of tsvector or tsquery output ('' and \\ escaped) at `at` (its opening quote). */
+function readQuoted(text: string, at: number): { value: string; next: number } {
+  let value = "";
+  let from = at + 1;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      value += text.slice(from, i);
+      from = ++i; // the next character, taken as is
+    } else if (c === 39 /* ' */) {
+      if (text.charCodeAt(i + 1) === 39) {
+        value += text.slice(from, i + 1);
+        from = ++i + 1;
+      } else {
+        return { value: value + text.slice(from, i), next: i + 1 };
+      }
+    }
+  }
+  throw new Error(`Texte de recherche illisible : ${text.slice(at, at + 40)}`);
+}
+
+/** Builds the index from each document's tsvector text (`search_vector::text`), documents numbered 0, 1, 2… */
+export class TextIndexBuilder {
+  private readonly lexemes = new Map<string, number>();
+  private readonly entryLexeme = new GrowingArray(new Int32Array(1 << 16), (n) => new Int32Array(n));
+  private readonly entryDoc = new GrowingArray(new Int32Array(1 << 16), (n) => new Int32Array(n));
+  private readonly entryPosStart = new GrowingArray(new Int32Array(1 << 16), (n) => new Int32Array(n));
+  private readonly positions = new GrowingArray(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
+  private docs = 0;
+
+  /** Adds document number `this.size` (null or '' for a document without words). */
+  add(tsvector: string | null) {
+    const doc = this.docs++;
+    const text = tsvector ?? "";
+    for (let i = 0; i < text.length; ) {
+      if (text.charCodeAt(i) === 32) {
+        i++;
+        continue;
+      }
+      const { value, next } = readQuoted(text, i);
+      let lexeme = this.lexemes.get(value);
+      if (lexeme === undefined) this.lexemes.set(value, (lexeme = this.lexemes.size));
+      this.entryLexeme.push(lexeme);
+      this.entryDoc.push(doc);
+      this.entryPosStart.push(this.positions.length);
+      i = next;
+      if (text.charCodeAt(i) === 58 /* : */) {
+        i++;
+        for (;;) {
+          let pos = 0;
+          for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) pos = pos * 10 + (c - 48);
+          const weight = WEIGHT_LETTER[text[i] ?? ""];
+          if (weight !== undefined) i++;
+          this.positions.push(((weight ?? 0) << 14) | Math.min(pos, POS_MASK));
+          if (text.charCodeAt(i) !== 44 /* , */) break;
+          i++;
+        }
+      }
+    }
+  }
+
+  get size() {
+    return this.docs;
+  }
+
+  /** The inverted index: entries regrouped by lexeme (a counting sort), documents ascending in each. */
+  finish(): TextIndex {
+    const lexemeOf = this.entryLexeme.view();
+    const docOf = this.entryDoc.view();
+    const posStartOf = this.entryPosStart.view();
+    const totalPositions = this.positions.length;
+    const n = lexemeOf.length;
+    const entryStart = new Int32Array(this.lexemes.size + 1);
+    for (let e = 0; e < n; e++) {
+      const l = (lexemeOf[e] as number) + 1;
+      entryStart[l] = (entryStart[l] as number) + 1;
+    }
+    for (let l = 0; l < this.lexemes.size; l++) entryStart[l + 1] = (entryStart[l + 1] as number) + (entryStart[l] as number);
+    const fill = entryStart.slice(0, this.lexemes.size);
+    const entryDoc = new Int32Array(n);
+    const entryPosStart = new Int32Array(n);
+    const entryPosCount = new Uint16Array(n);
+    const entryWeight = new Float32Array(n);
+    const positions = this.positions.view();
+    for (let e = 0; e < n; e++) {
+      const lexeme = lexemeOf[e] as number;
+      const at = fill[lexeme] as number;
+      fill[lexeme] = at + 1;
+      const start = posStartOf[e] as number;
+      const end = e + 1 < n ? (posStartOf[e + 1] as number) : totalPositions;
+      entryDoc[at] = docOf[e] as number;
+      entryPosStart[at] = start;
+      entryPosCount[at] = end - start;
+      let weight = 0;
+      for (let p = start; p < end; p++) weight += SINGLE[weightOf(positions[p] as number)] as number;
+      entryWeight[at] = weight;
+    }
+    return {
+      lexemes: this.lexemes,
+      entryStart,
+      entryDoc,
+      entryPosStart,
+      entryPosCount,
+      entryWeight,
+      positions: positions.slice(),
+      size: this.docs,
+    };
+  }
+}
+
+// Queries ---------------------------------------------------------------------------------------
+
+export type TextQuery =
+  | { op: "word"; lexeme: string }
+  | { op: "and" | "or"; left: TextQuery; right: TextQuery }
+  | { op: "phrase"; distance: number; left: TextQuery; right: TextQuery };
+
+/**
+ * Reads a tsquery's text (`query::text`): `'a' & ( 'b' <-> 'c' | 'd' )`. Null for an empty query
+ * (only stop words), which matches nothing, as in PostgreSQL.
+ */
+export function parseTsquery(text: string): TextQuery | null {
+  let i = 0;
+  const skip = () => {
+    while (text[i] === " ") i++;
+  };
+  const fail = (what: string): never => {
+    throw new Error(`Requête de recherche non prise en charge (${what}) : ${text}`);
+  };
+  const operand = (): TextQuery => {
+    skip();
+    if (text[i] === "(") {
+      i++;
+      const inner = or();
+      skip();
+      if (text[i] !== ")") fail("parenthèse");
+      i++;
+      return inner;
+    }
+    if (text[i] !== "'") fail(text[i] === "!" ? "négation" : "opérande");
+    const { value, next } = readQuoted(text, i);
+    i = next;
+    if (text[i] === ":") fail("préfixe ou poids");
+    return { op: "word", lexeme: value };
+  };
+  const phrase = (): TextQuery => {
+    let left = operand();
+    for (;;) {
+      skip();
+      const m = /^<(-|\d+)>/.exec(text.slice(i, i + 8));
+      if (!m) return left;
+      i += m[0].length;
+      const right = operand();
+      if (!isPhraseOfWords(left) || !isPhraseOfWords(right)) fail("opérateur dans une phrase");
+      left = { op: "phrase", distance: m[1] === "-" ? 1 : Number(m[1]), left, right };
+    }
+  };
+  const and = (): TextQuery => {
+    let left = phrase();
+    for (skip(); text[i] === "&"; skip()) {
+      i++;
+      left = { op: "and", left, right: phrase() };
+    }
+    return left;
+  };
+  const or = (): TextQuery => {
+    let left = and();
+    for (skip(); text[i] === "|"; skip()) {
+      i++;
+      left = { op: "or", left, right: and() };
+    }
+    return left;
+  };
+  skip();
+  if (i === text.length) return null;
+  const query = or();
+  skip();
+  if (i !== text.length) fail("fin");
+  return query;
+}
+
+const isPhraseOfWords = (q: TextQuery): boolean =>
+  q.op === "word" || (q.op === "phrase" && isPhraseOfWords(q.left) && isPhraseOfWords(q.right));
+
+// Evaluation ------------------------------------------------------------------------------------
+//
+// A query is compiled into atoms: one per lexeme (operand) and one per phrase, and a boolean
+// function of which atoms hold. In a window of a document's occurrences, a lexeme holds when it
+// occurs there, a phrase when one of its occurrences lies wholly inside (PostgreSQL compares the
+// positions the window holds: the same thing).
+
+/** Whether the query holds, given which lexemes (by operand) and which phrases (by number) do. */
+type Holds = (lexemes: Uint8Array, phrases: Uint8Array) => boolean;
+
+interface Phrase {
+  /** Its number among the phrases of the search. */
+  atom: number;
+  /** Its words: operand, and offset from the phrase's first word. */
+  operands: number[];
+  offsets: number[];
+}
+
+interface Compiled {
+  holds: Holds;
+  phrases: Phrase[];
+  /** The operands of this query (the occurrences it ranks). */
+  operands: number[];
+  /** A single lexeme: its rank is the sum of its occurrences' weights. */
+  single: boolean;
+}
+
+/** Flattens a phrase: `left <N> right` puts right's first word N positions after left's last. */
+function flatten(q: TextQuery, operandOf: (lexeme: string) => number): { operands: number[]; offsets: number[]; width: number } {
+  if (q.op === "word") return { operands: [operandOf(q.lexeme)], offsets: [0], width: 0 };
+  if (q.op !== "phrase") throw new Error("opérateur dans une phrase");
+  const left = flatten(q.left, operandOf);
+  const right = flatten(q.right, operandOf);
+  const shift = left.width + q.distance;
+  return {
+    operands: [...left.operands, ...right.operands],
+    offsets: [...left.offsets, ...right.offsets.map((o) => o + shift)],
+    width: shift + right.width,
+  };
+}
+
+class Compiler {
+  readonly operands = new Map<string, number>();
+  phrases = 0;
+  operandOf = (lexeme: string) => {
+    let k = this.operands.get(lexeme);
+    if (k === undefined) this.operands.set(lexeme, (k = this.operands.size));
+    if (k >= MAX_OPERANDS) throw new Error("Requête de recherche trop longue");
+    return k;
+  };
+  compile(query: TextQuery): Compiled {
+    const phrases: Phrase[] = [];
+    const used = new Set<number>();
+    const walk = (q: TextQuery): Holds => {
+      if (q.op === "word") {
+        const k = this.operandOf(q.lexeme);
+        used.add(k);
+        return (lexemes) => lexemes[k] === 1;
+      }
+      if (q.op === "phrase") {
+        const flat = flatten(q, this.operandOf);
+        flat.operands.forEach((k) => used.add(k));
+        const atom = this.phrases++;
+        phrases.push({ atom, operands: flat.operands, offsets: flat.offsets });
+        return (_, held) => held[atom] === 1;
+      }
+      const left = walk(q.left);
+      const right = walk(q.right);
+      return q.op === "and" ? (l, p) => left(l, p) && right(l, p) : (l, p) => left(l, p) || right(l, p);
+    };
+    const holds = walk(query);
+    return { holds, phrases, operands: [...used], single: query.op === "word" };
+  }
+}
+
+const MAX_OPERANDS = 1024;
+
+
+/** A document's occurrences of some operands, sorted by position: WordEntryPos and operand. */
+class Occurrences {
+  wep = new Int32Array(64);
+  operand = new Int32Array(64);
+  count = 0;
+  /** Phrase occurrences: atom, first and last occurrence index. */
+  phraseAtom: number[] = [];
+  phraseFirst: number[] = [];
+  phraseLast: number[] = [];
+
+  reserve(n: number) {
+    if (n <= this.wep.length) return;
+    this.wep = new Int32Array(n * 2);
+    this.operand = new Int32Array(n * 2);
+  }
+
+  /** Where each phrase of `phrases` occurs (every word at its offset), as runs of occurrences. */
+  findPhrases(phrases: Phrase[]) {
+    this.phraseAtom.length = this.phraseFirst.length = this.phraseLast.length = 0;
+    for (const phrase of phrases) {
+      const first = phrase.operands[0] as number;
+      for (let i = 0; i < this.count; i++) {
+        if (this.operand[i] !== first) continue;
+        const start = positionOf(this.wep[i] as number);
+        let lo = i, hi = i, ok = true;
+        for (let w = 1; ok && w < phrase.operands.length; w++) {
+          const at = this.find(phrase.operands[w] as number, start + (phrase.offsets[w] as number));
+          if (at < 0) ok = false;
+          else {
+            if (at < lo) lo = at;
+            if (at > hi) hi = at;
+          }
+        }
+        if (ok) {
+          this.phraseAtom.push(phrase.atom);
+          this.phraseFirst.push(lo);
+          this.phraseLast.push(hi);
+        }
+      }
+    }
+  }
+
+  /** The index of `operand`'s occurrence at `position`, or -1. */
+  private find(operand: number, position: number): number {
+    let lo = 0, hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (positionOf(this.wep[mid] as number) < position) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.count && positionOf(this.wep[i] as number) === position; i++) if (this.operand[i] === operand) return i;
+    return -1;
+  }
+}
+
+/**
+ * ts_rank_cd (no normalisation) of the occurrences `o` (phrases found) for a query: covers found
+ * forward then backward, each adding n / Σ(1 / weight) / (1 + noise).
+ */
+function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held: Uint8Array): number {
+  const { wep, operand, count } = o;
+  if (query.single) {
+    let rank = 0;
+    for (let k = 0; k < count; k++) rank += SINGLE[weightOf(wep[k] as number)] as number;
+    return Math.fround(rank);
+  }
+  const phrases = o.phraseAtom.length;
+  let rank = 0;
+  for (let start = 0; start < count; ) {
+    // The first occurrence from `start` at which the query holds…
+    lexemes.fill(0);
+    held.fill(0);
+    let end = -1;
+    for (let k = start; k < count; k++) {
+      lexemes[operand[k] as number] = 1;
+      for (let p = 0; p < phrases; p++) if (o.phraseLast[p] === k && (o.phraseFirst[p] as number) >= start) held[o.phraseAtom[p] as number] = 1;
+      if (query.holds(lexemes, held)) {
+        end = k;
+        break;
+      }
+    }
+    if (end < 0) break;
+    // …and, going back from it, the last occurrence from which it still holds: the cover.
+    lexemes.fill(0);
+    held.fill(0);
+    let begin = start;
+    for (let k = end; k >= start; k--) {
+      lexemes[operand[k] as number] = 1;
+      for (let p = 0; p < phrases; p++) if (o.phraseFirst[p] === k && (o.phraseLast[p] as number) <= end) held[o.phraseAtom[p] as number] = 1;
+      if (query.holds(lexemes, held)) {
+        begin = k;
+        break;
+      }
+    }
+    let inverseSum = 0;
+    for (let k = begin; k <= end; k++) inverseSum += INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number;
+    const length = end - begin;
+    let noise = positionOf(wep[end] as number) - positionOf(wep[begin] as number) - length;
+    if (noise < 0) noise = Math.trunc(length / 2);
+    rank += (length + 1) / inverseSum / (1 + noise);
+    start = begin + 1;
+  }
+  return Math.fround(rank);
+}
+
+/** Sorted intersection and union of document lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out = new Int32Array(a.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.length && j < b.length; i++) {
+    const x = a[i] as number;
+    j = seek(b, j, b.length, x);
+    if (j < b.length && b[j] === x) out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let n = 0, i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    out[n++] = Math.min(x, y);
+  }
+  return out.subarray(0, n);
+}
+/** First index in [from, end) where sorted[index] ≥ value, or end (galloping, then binary search). */
+function seek(sorted: Int32Array, from: number, end: number, value: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < end && (sorted[hi] as number) < value) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > end) hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A search of the words of a query: which documents match (tsvector @@ query), and, for those
+ * asked, their rank: ts_rank_cd(query) + ts_rank_cd(phrase), as the float4 sum PostgreSQL computes
+ * (phrase: the whole query as one phrase, ranking exact wordings first; null for none).
+ */
+export class TextSearch {
+  private readonly main: Compiled | null;
+  private readonly bonus: Compiled | null;
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  private readonly cursor: Int32Array;
+  private readonly lexemes: Uint8Array;
+  private readonly held: Uint8Array;
+  private readonly all = new Occurrences();
+  private readonly bonusOnly = new Occurrences();
+  private readonly inBonus: Uint8Array;
+  private readonly operands: Map<string, number>;
+  private keys = new Int32Array(64);
+
+  constructor(
+    private readonly index: TextIndex,
+    private readonly query: TextQuery | null,
+    phrase: TextQuery | null = null,
+  ) {
+    const compiler = new Compiler();
+    this.operands = compiler.operands;
+    this.main = query ? compiler.compile(query) : null;
+    this.bonus = query && phrase ? compiler.compile(phrase) : null;
+    const n = compiler.operands.size;
+    this.from = new Int32Array(n);
+    this.to = new Int32Array(n);
+    for (const [lexeme, k] of compiler.operands) {
+      const l = index.lexemes.get(lexeme);
+      this.from[k] = l === undefined ? 0 : (index.entryStart[l] as number);
+      this.to[k] = l === undefined ? 0 : (index.entryStart[l + 1] as number);
+    }
+    this.cursor = this.from.slice();
+    this.lexemes = new Uint8Array(n);
+    this.held = new Uint8Array(compiler.phrases);
+    this.inBonus = new Uint8Array(n);
+    for (const k of this.bonus?.operands ?? []) this.inBonus[k] = 1;
+  }
+
+  /** The matching documents, ascending. */
+  matches(): Int32Array {
+    const main = this.main;
+    if (!main) return new Int32Array(0);
+    const docsOf = (k: number) => this.index.entryDoc.subarray(this.from[k] as number, this.to[k] as number);
+    // Candidates: the query with each phrase read as « all its words »; phrases checked next.
+    const candidatesOf = (q: TextQuery): Int32Array => {
+      if (q.op === "word") return docsOf(this.operands.get(q.lexeme) as number);
+      const left = candidatesOf(q.left);
+      const right = candidatesOf(q.right);
+      return q.op === "or" ? union(left, right) : intersect(left, right);
+    };
+    const candidates = candidatesOf(this.query as TextQuery);
+    if (!main.phrases.length) return candidates;
+    const found = new Int32Array(candidates.length);
+    let n = 0;
+    const { lexemes, held } = this;
+    for (const doc of candidates) {
+      this.gather(doc);
+      const o = this.all;
+      o.findPhrases(main.phrases);
+      lexemes.fill(0);
+      held.fill(0);
+      for (let k = 0; k < o.count; k++) lexemes[o.operand[k] as number] = 1;
+      for (const atom of o.phraseAtom) held[atom] = 1;
+      if (main.holds(lexemes, held)) found[n++] = doc;
+    }
+    return found.subarray(0, n);
+  }
+
+  /**
+   * At least the rank of a matching document, cheaply: the sum of the weights of its occurrences of
+   * the query's lexemes (and again of the phrase's). A cover of n occurrences adds at most their
+   * mean weight, and an occurrence inside m covers is inside covers of at least m occurrences each
+   * (their starts and ends both strictly increase), so the covers add at most the sum of the
+   * weights. The search ranks documents by decreasing bound, and stops where no bound can reach
+   * the page any more.
+   */
+  bound(doc: number): number {
+    const ix = this.index;
+    let bound = 0;
+    for (let k = 0; k < this.from.length; k++) {
+      let c = this.cursor[k] as number;
+      if (c > (this.from[k] as number) && (ix.entryDoc[c - 1] as number) >= doc) c = this.from[k] as number;
+      c = this.cursor[k] = seek(ix.entryDoc, c, this.to[k] as number, doc);
+      if (c >= (this.to[k] as number) || ix.entryDoc[c] !== doc) continue;
+      bound += (ix.entryWeight[c] as number) * (this.inBonus[k] ? 2 : 1);
+    }
+    // float4 results and float4 weights: a margin far above their rounding.
+    return bound * (1 + 1e-5) + 1e-6;
+  }
+
+  /** The rank of a matching document. */
+  rank(doc: number): number {
+    if (!this.main) return 0;
+    this.gather(doc);
+    const o = this.all;
+    if (this.main.phrases.length) o.findPhrases(this.main.phrases);
+    let rank = coverDensity(this.main, o, this.lexemes, this.held);
+    const bonus = this.bonus;
+    if (bonus) {
+      const b = this.bonusOnly;
+      b.reserve(o.count);
+      b.count = 0;
+      for (let k = 0; k < o.count; k++) {
+        if (!this.inBonus[o.operand[k] as number]) continue;
+        b.wep[b.count] = o.wep[k] as number;
+        b.operand[b.count++] = o.operand[k] as number;
+      }
+      b.findPhrases(bonus.phrases);
+      // A phrase that does not occur adds nothing (no cover): skip the search for covers.
+      if (!bonus.phrases.length || b.phraseAtom.length) rank = Math.fround(rank + coverDensity(bonus, b, this.lexemes, this.held));
+    }
+    return rank;
+  }
+
+  /** The document's occurrences of every operand, sorted by position (then weight, then operand). */
+  private gather(doc: number) {
+    let count = 0;
+    const ix = this.index;
+    for (let k = 0; k < this.from.length; k++) {
+      // Documents are mostly asked in ascending order: search on from the last place.
+      let c = this.cursor[k] as number;
+      if (c > (this.from[k] as number) && (ix.entryDoc[c - 1] as number) >= doc) c = this.from[k] as number;
+      c = this.cursor[k] = seek(ix.entryDoc, c, this.to[k] as number, doc);
+      if (c >= (this.to[k] as number) || ix.entryDoc[c] !== doc) continue;
+      const start = ix.entryPosStart[c] as number;
+      const n = ix.entryPosCount[c] as number;
+      if (count + n > this.keys.length) {
+        const grown = new Int32Array((count + n) * 2);
+        grown.set(this.keys);
+        this.keys = grown;
+      }
+      for (let p = 0; p < n; p++) {
+        const e = ix.positions[start + p] as number;
+        this.keys[count++] = (positionOf(e) << 16) | (weightOf(e) << 14) | k;
+      }
+    }
+    const keys = this.keys;
+    // Insertion sort: a handful of occurrences, mostly already in order.
+    for (let i = 1; i < count; i++) {
+      const key = keys[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (keys[j] as number) > key) {
+        keys[j + 1] = keys[j] as number;
+        j--;
+      }
+      keys[j + 1] = key;
+    }
+    const o = this.all;
+    o.reserve(count);
+    o.count = count;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as number;
+      o.wep[i] = (((key >>> 14) & 3) << 14) | (key >>> 16);
+      o.operand[i] = key & 0x3fff;
+    }
+  }
+}
