@@ -72,6 +72,8 @@ export interface ProgrammeIndex {
   coverage: Int32Array;
   territories: Map<string, number>;
   funders: { slug: string; name: string }[];
+  /** Each funder's place in the alphabetical order of their names (French collation). */
+  funderNameRank: Int32Array;
   funderBySlug: Map<string, number>;
   /** The programmes' words (their search_vector), document i being programme i. */
   text: TextIndex;
@@ -148,6 +150,7 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     coverage: new Int32Array(rows.reduce((sum, r) => sum + (r.coverage?.length ?? 0), 0)),
     territories: new Map(),
     funders: funderRows.map((f) => ({ slug: f.slug, name: f.name })),
+    funderNameRank: rankOf(funderRows.map((f) => f.name)),
     funderBySlug: new Map(funderRows.map((f, i) => [f.slug, i])),
     text: words.finish(),
   };
@@ -257,12 +260,17 @@ export function searchIndex(
 
   const typeCounts = new Float64Array(funderTypes.codes.length);
   const statusCounts = new Float64Array(CALENDAR_STATUSES.length);
-  const beneficiaryCounts = new Float64Array(beneficiaries.codes.length);
-  const financedCounts = new Float64Array(financedItems.codes.length);
-  const aidKindCounts = new Float64Array(aidKinds.codes.length);
+  // Multi-valued facets are counted per combination of codes (a bit mask: 2^11 at most), then per code.
+  const beneficiaryMasks = new Float64Array(1 << beneficiaries.codes.length);
+  const financedMasks = new Float64Array(1 << financedItems.codes.length);
+  const aidKindMasks = new Float64Array(1 << aidKinds.codes.length);
   const funderCounts = new Float64Array(ix.funders.length);
-  const addBits = (mask: number, counts: Float64Array) => {
-    for (let m = mask, bit = 0; m; m >>>= 1, bit++) if (m & 1) counts[bit] = (counts[bit] as number) + 1;
+  const perCode = (masks: Float64Array, codes: number) => {
+    const counts = new Float64Array(codes);
+    masks.forEach((count, mask) => {
+      if (count) for (let m = mask, bit = 0; m; m >>>= 1, bit++) if (m & 1) counts[bit] = (counts[bit] as number) + count;
+    });
+    return counts;
   };
 
   const matches: number[] = [];
@@ -302,9 +310,9 @@ export function searchIndex(
     const all = failed === 0;
     if (all || failed === FUNDER_TYPE_F) typeCounts[ix.funderType[i] as number] = (typeCounts[ix.funderType[i] as number] ?? 0) + 1;
     if (all || failed === STATUS_F) statusCounts[status] = (statusCounts[status] as number) + 1;
-    if (all || failed === BENEFICIARY_F) addBits(ix.beneficiaries[i] as number, beneficiaryCounts);
-    if (all || failed === FINANCES_F) addBits(ix.financed[i] as number, financedCounts);
-    if (all || failed === AID_KIND_F) addBits(ix.aidKinds[i] as number, aidKindCounts);
+    if (all || failed === BENEFICIARY_F) increment(beneficiaryMasks, ix.beneficiaries[i] as number);
+    if (all || failed === FINANCES_F) increment(financedMasks, ix.financed[i] as number);
+    if (all || failed === AID_KIND_F) increment(aidKindMasks, ix.aidKinds[i] as number);
     if (all || failed === FUNDER_F) {
       if (funder >= 0) funderCounts[funder] = (funderCounts[funder] as number) + 1;
       for (let k = coStart; k < coEnd; k++) {
@@ -327,16 +335,17 @@ export function searchIndex(
     });
   push("funderType", funderTypes.codes, typeCounts);
   push("status", CALENDAR_STATUSES, statusCounts);
-  push("beneficiary", beneficiaries.codes, beneficiaryCounts);
-  push("finances", financedItems.codes, financedCounts);
-  push("aidKind", aidKinds.codes, aidKindCounts);
+  push("beneficiary", beneficiaries.codes, perCode(beneficiaryMasks, beneficiaries.codes.length));
+  push("finances", financedItems.codes, perCode(financedMasks, financedItems.codes.length));
+  push("aidKind", aidKinds.codes, perCode(aidKindMasks, aidKinds.codes.length));
   // The funders most present (ties by name), and every funder chosen, with its count (0 when none is left).
   const present: number[] = [];
   funderCounts.forEach((count, k) => {
     if (count > 0) present.push(k);
   });
-  present.sort((a, b) => (funderCounts[b] as number) - (funderCounts[a] as number) || compareNames(ix.funders[a]!.name, ix.funders[b]!.name));
-  const shown = new Set(present.slice(0, funderFacetSize));
+  const byPresence = (a: number, b: number) =>
+    (funderCounts[b] as number) - (funderCounts[a] as number) || (ix.funderNameRank[a] as number) - (ix.funderNameRank[b] as number);
+  const shown = new Set(topSorted(present, funderFacetSize, byPresence));
   for (const k of wantedFunders) shown.add(k);
   for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
 
@@ -375,31 +384,30 @@ class BestOf {
   }
   offer(item: number) {
     const heap = this.heap;
-    const worse = (a: number, b: number) => this.compare(heap[a] as number, heap[b] as number) > 0;
-    const swap = (a: number, b: number) => {
-      const t = heap[a] as number;
-      heap[a] = heap[b] as number;
-      heap[b] = t;
-    };
+    const compare = this.compare;
     if (heap.length < this.capacity) {
+      // Sift up.
+      let i = heap.length;
       heap.push(item);
-      for (let i = heap.length - 1; i > 0;) {
+      while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!worse(i, parent)) break;
-        swap(i, parent);
+        if (compare(item, heap[parent] as number) <= 0) break;
+        heap[i] = heap[parent] as number;
         i = parent;
       }
-    } else if (this.compare(item, heap[0] as number) < 0) {
-      heap[0] = item;
-      for (let i = 0; ;) {
+      heap[i] = item;
+    } else if (compare(item, heap[0] as number) < 0) {
+      // Replace the root, sift down.
+      let i = 0;
+      for (;;) {
         const l = 2 * i + 1, r = l + 1;
-        let top = i;
-        if (l < heap.length && worse(l, top)) top = l;
-        if (r < heap.length && worse(r, top)) top = r;
-        if (top === i) break;
-        swap(i, top);
+        let top = l < heap.length && compare(heap[l] as number, item) > 0 ? l : -1;
+        if (r < heap.length && compare(heap[r] as number, top < 0 ? item : (heap[top] as number)) > 0) top = r;
+        if (top < 0) break;
+        heap[i] = heap[top] as number;
         i = top;
       }
+      heap[i] = item;
     }
   }
   sorted(): number[] {
@@ -430,21 +438,26 @@ export function topRanked(
   items: number[],
   count: number,
   compare: (a: number, b: number) => number,
-  text: Pick<TextSearch, "bound" | "rank">,
+  text: Pick<TextSearch, "bounds" | "rank">,
   rankAt: Float64Array,
 ): number[] {
   if (count <= 0) return [];
-  const bounds = new Float64Array(items.length);
-  items.forEach((item, k) => {
-    bounds[k] = text.bound(item);
+  const bounds = text.bounds(items);
+  // Matches grouped by bound (sums of a few weights: few distinct values), highest first.
+  const byBound = new Map<number, number[]>();
+  bounds.forEach((bound, k) => {
+    const group = byBound.get(bound);
+    if (group) group.push(k);
+    else byBound.set(bound, [k]);
   });
-  const order = new Uint32Array(items.length).map((_, k) => k).sort((a, b) => (bounds[b] as number) - (bounds[a] as number));
   const best = new BestOf(count, compare);
-  for (const k of order) {
-    if (best.full && (bounds[k] as number) < (rankAt[best.worst] as number)) break;
-    const item = items[k] as number;
-    rankAt[item] = text.rank(item);
-    best.offer(item);
+  for (const bound of [...byBound.keys()].sort((a, b) => b - a)) {
+    if (best.full && bound < (rankAt[best.worst] as number)) break;
+    for (const k of byBound.get(bound) as number[]) {
+      const item = items[k] as number;
+      rankAt[item] = text.rank(item, k);
+      best.offer(item);
+    }
   }
   return best.sorted();
 }
@@ -482,6 +495,19 @@ function comparator(ix: ProgrammeIndex, sort: Sort, statusAt: Uint8Array, rankAt
   }
 }
 
+const increment = (counts: Float64Array, at: number) => {
+  counts[at] = (counts[at] as number) + 1;
+};
+
 const collator = new Intl.Collator("fr");
-const compareNames = (a: string, b: string) => collator.compare(a, b);
+
+/** Each name's place in the alphabetical order (ties keep their order). */
+function rankOf(names: string[]): Int32Array {
+  const order = names.map((_, i) => i).sort((a, b) => collator.compare(names[a] as string, names[b] as string) || a - b);
+  const rank = new Int32Array(names.length);
+  order.forEach((i, r) => {
+    rank[i] = r;
+  });
+  return rank;
+}
 

@@ -10,7 +10,7 @@ import type { ProgrammeSearch } from "../validation/programme-search";
 import { type FacetCountRow, getProgrammeIndex, searchIndex } from "./programme-index";
 import { cached, searchCacheEnabled } from "./search-cache";
 import { parseTsquery, TextSearch } from "../search/text-index";
-import { analyseQuery, SEARCH_CONFIG, tsqueryOf } from "./search-query";
+import { analyseQuery, SEARCH_CONFIG, textQueryOf } from "./search-query";
 import {
   calendarStatusSql,
   type Facet,
@@ -94,25 +94,13 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
     search.q ? analyseQuery(prisma, search.q) : null,
     search.territory ? resolveTerritory(search.territory) : null,
   ]);
-  const groups = plan?.groups ?? [];
-  const sort = search.sort ?? (groups.length ? "relevance" : "closing");
-
-  // PostgreSQL writes the words as a text query (phraseto_tsquery: stems, stop words, phrases), and
-  // the whole query as one phrase, ranking exact wordings first; they are matched and ranked in
-  // memory (lib/search/text-index.ts), as `@@` and `ts_rank_cd` would.
-  const [index, words] = await Promise.all([
-    getProgrammeIndex(prisma),
-    groups.length
-      ? prisma.$queryRaw<{ query: string; phrase: string | null }[]>`
-          SELECT (${tsqueryOf(groups)})::text AS query,
-                 ${plan?.phrase ? Prisma.sql`phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase})::text` : Prisma.sql`NULL::text`} AS phrase`
-      : null,
-  ]);
-  const text = words?.[0]
-    ? new TextSearch(index.text, parseTsquery(words[0].query), words[0].phrase ? parseTsquery(words[0].phrase) : null)
-    : null;
-  const headline = words?.[0]
-    ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, ${words[0].query}::tsquery, ${SNIPPET_OPTIONS})`
+  // PostgreSQL writes the words as text queries (phraseto_tsquery: stems, stop words, phrases); they
+  // are matched and ranked in memory (lib/search/text-index.ts), as `@@` and `ts_rank_cd` would.
+  const [index, words] = await Promise.all([getProgrammeIndex(prisma), plan ? textQueryOf(prisma, plan) : null]);
+  const sort = search.sort ?? (words ? "relevance" : "closing");
+  const text = words ? new TextSearch(index.text, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null) : null;
+  const headline = words
+    ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, ${words.query}::tsquery, ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;
 
   const found = searchIndex(index, search, {

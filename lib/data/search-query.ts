@@ -65,6 +65,19 @@ export async function analyseQuery(prisma: PrismaClient, q: string): Promise<Que
   return planQuery(analysis.tokens, analysis.synonyms);
 }
 
+/**
+ * The plan written as PostgreSQL text queries (their text form, `'mediat' & 'numer'`): the query
+ * itself, and the whole query as one phrase (null for one word), which ranks exact wordings first.
+ * Null when the plan has no words.
+ */
+export async function textQueryOf(prisma: PrismaClient, plan: QueryPlan): Promise<{ query: string; phrase: string | null } | null> {
+  if (!plan.groups.length) return null;
+  const [row] = await prisma.$queryRaw<{ query: string; phrase: string | null }[]>`
+    SELECT (${tsqueryOf(plan.groups)})::text AS query,
+           ${plan.phrase ? Prisma.sql`phraseto_tsquery(${SEARCH_CONFIG}, ${plan.phrase})::text` : Prisma.sql`NULL::text`} AS phrase`;
+  return row ?? null;
+}
+
 /** The plan as a tsquery expression: AND of groups, OR of phrases within a group. */
 export function tsqueryOf(groups: string[][]): Prisma.Sql {
   return Prisma.join(

@@ -281,6 +281,8 @@ interface Compiled {
   operands: number[];
   /** A single lexeme: its rank is the sum of its occurrences' weights. */
   single: boolean;
+  /** A single phrase: no rank where it does not occur. */
+  phraseOnly: boolean;
 }
 
 /** Flattens a phrase: `left <N> right` puts right's first word N positions after left's last. */
@@ -327,7 +329,7 @@ class Compiler {
       return q.op === "and" ? (l, p) => left(l, p) && right(l, p) : (l, p) => left(l, p) || right(l, p);
     };
     const holds = walk(query);
-    return { holds, phrases, operands: [...used], single: query.op === "word" };
+    return { holds, phrases, operands: [...used], single: query.op === "word", phraseOnly: query.op === "phrase" };
   }
 }
 
@@ -526,6 +528,45 @@ export class TextSearch {
     for (const k of this.bonus?.operands ?? []) this.inBonus[k] = 1;
   }
 
+  /** The entry of operand k in `doc` (its occurrences there), or -1; documents asked in ascending order are found fastest. */
+  private locate(k: number, doc: number): number {
+    const ix = this.index;
+    const from = this.from[k] as number;
+    const to = this.to[k] as number;
+    let c = this.cursor[k] as number;
+    if (c > from && (ix.entryDoc[c - 1] as number) >= doc) c = from;
+    c = this.cursor[k] = seek(ix.entryDoc, c, to, doc);
+    return c < to && ix.entryDoc[c] === doc ? c : -1;
+  }
+
+  /**
+   * Whether `phrase` occurs in a document whose entries (per operand, -1 for none) are
+   * `entries[base + k]`; with `all`, the sum over its occurrences of their highest weight (0 for none).
+   */
+  private occurs(phrase: Phrase, entries: Int32Array, base: number, all = false): number {
+    const ix = this.index;
+    const words = phrase.operands.length;
+    for (let w = 0; w < words; w++) if ((entries[base + (phrase.operands[w] as number)] as number) < 0) return 0;
+    const first = entries[base + (phrase.operands[0] as number)] as number;
+    const start = ix.entryPosStart[first] as number;
+    const end = start + (ix.entryPosCount[first] as number);
+    let sum = 0;
+    for (let p = start; p < end; p++) {
+      const wep = ix.positions[p] as number;
+      const at = positionOf(wep);
+      let heaviest = weightOf(wep);
+      for (let w = 1; heaviest >= 0 && w < words; w++) {
+        const entry = entries[base + (phrase.operands[w] as number)] as number;
+        const found = positionIn(ix, entry, at + (phrase.offsets[w] as number));
+        heaviest = found < 0 ? -1 : Math.max(heaviest, weightOf(found));
+      }
+      if (heaviest < 0) continue;
+      if (!all) return 1;
+      sum += SINGLE[heaviest] as number;
+    }
+    return sum;
+  }
+
   /** The matching documents, ascending. */
   matches(): Int32Array {
     const main = this.main;
@@ -543,45 +584,61 @@ export class TextSearch {
     const found = new Int32Array(candidates.length);
     let n = 0;
     const { lexemes, held } = this;
+    const operands = this.from.length;
+    const entries = new Int32Array(operands);
     for (const doc of candidates) {
-      this.gather(doc);
-      const o = this.all;
-      o.findPhrases(main.phrases);
-      lexemes.fill(0);
-      held.fill(0);
-      for (let k = 0; k < o.count; k++) lexemes[o.operand[k] as number] = 1;
-      for (const atom of o.phraseAtom) held[atom] = 1;
+      for (let k = 0; k < operands; k++) {
+        entries[k] = this.locate(k, doc);
+        lexemes[k] = entries[k] as number >= 0 ? 1 : 0;
+      }
+      for (const phrase of main.phrases) held[phrase.atom] = this.occurs(phrase, entries, 0) > 0 ? 1 : 0;
       if (main.holds(lexemes, held)) found[n++] = doc;
     }
     return found.subarray(0, n);
   }
 
   /**
-   * At least the rank of a matching document, cheaply: the sum of the weights of its occurrences of
-   * the query's lexemes (and again of the phrase's). A cover of n occurrences adds at most their
-   * mean weight, and an occurrence inside m covers is inside covers of at least m occurrences each
-   * (their starts and ends both strictly increase), so the covers add at most the sum of the
-   * weights. The search ranks documents by decreasing bound, and stops where no bound can reach
-   * the page any more.
+   * At least the rank of each of `docs` (matching documents, ascending), cheaply. For the query:
+   * the sum of the weights of its lexemes' occurrences (a cover of n occurrences adds at most their
+   * mean weight, and an occurrence inside m covers is inside covers of at least m occurrences
+   * each, their starts and ends both strictly increasing). For the whole query as a phrase: the sum
+   * over its occurrences of their highest weight (each cover is exactly one occurrence, from its
+   * first word to its last, whose positions are all in the fields of those words). The search ranks
+   * documents by decreasing bound, and stops where no bound can reach the page any more. Where each
+   * document's words are is kept for rank().
    */
-  bound(doc: number): number {
+  bounds(docs: ArrayLike<number>): Float64Array {
     const ix = this.index;
-    let bound = 0;
-    for (let k = 0; k < this.from.length; k++) {
-      let c = this.cursor[k] as number;
-      if (c > (this.from[k] as number) && (ix.entryDoc[c - 1] as number) >= doc) c = this.from[k] as number;
-      c = this.cursor[k] = seek(ix.entryDoc, c, this.to[k] as number, doc);
-      if (c >= (this.to[k] as number) || ix.entryDoc[c] !== doc) continue;
-      bound += (ix.entryWeight[c] as number) * (this.inBonus[k] ? 2 : 1);
+    const operands = this.from.length;
+    const entries = (this.located = new Int32Array(docs.length * operands));
+    this.locatedDocs = docs;
+    const bounds = new Float64Array(docs.length);
+    const bonus = this.bonus?.phraseOnly ? this.bonus.phrases[0] : undefined;
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d] as number;
+      const base = d * operands;
+      let main = 0;
+      let extra = 0;
+      for (let k = 0; k < operands; k++) {
+        const c = (entries[base + k] = this.locate(k, doc));
+        if (c < 0) continue;
+        const weight = ix.entryWeight[c] as number;
+        main += weight;
+        if (this.inBonus[k] && !bonus) extra += weight;
+      }
+      if (bonus) extra = this.occurs(bonus, entries, base, true);
+      // float4 results and float4 weights: a margin far above their rounding.
+      bounds[d] = (main + extra) * (1 + 1e-5) + 1e-6;
     }
-    // float4 results and float4 weights: a margin far above their rounding.
-    return bound * (1 + 1e-5) + 1e-6;
+    return bounds;
   }
+  private located: Int32Array | null = null;
+  private locatedDocs: ArrayLike<number> | null = null;
 
-  /** The rank of a matching document. */
-  rank(doc: number): number {
+  /** The rank of a matching document (`at`: its place in the documents given to bounds(), if it was). */
+  rank(doc: number, at?: number): number {
     if (!this.main) return 0;
-    this.gather(doc);
+    this.gather(doc, at !== undefined && this.locatedDocs?.[at] === doc ? at : undefined);
     const o = this.all;
     if (this.main.phrases.length) o.findPhrases(this.main.phrases);
     let rank = coverDensity(this.main, o, this.lexemes, this.held);
@@ -603,15 +660,13 @@ export class TextSearch {
   }
 
   /** The document's occurrences of every operand, sorted by position (then weight, then operand). */
-  private gather(doc: number) {
+  private gather(doc: number, at: number | undefined) {
     let count = 0;
     const ix = this.index;
-    for (let k = 0; k < this.from.length; k++) {
-      // Documents are mostly asked in ascending order: search on from the last place.
-      let c = this.cursor[k] as number;
-      if (c > (this.from[k] as number) && (ix.entryDoc[c - 1] as number) >= doc) c = this.from[k] as number;
-      c = this.cursor[k] = seek(ix.entryDoc, c, this.to[k] as number, doc);
-      if (c >= (this.to[k] as number) || ix.entryDoc[c] !== doc) continue;
+    const operands = this.from.length;
+    for (let k = 0; k < operands; k++) {
+      const c = at === undefined ? this.locate(k, doc) : ((this.located as Int32Array)[at * operands + k] as number);
+      if (c < 0) continue;
       const start = ix.entryPosStart[c] as number;
       const n = ix.entryPosCount[c] as number;
       if (count + n > this.keys.length) {
@@ -644,4 +699,19 @@ export class TextSearch {
       o.operand[i] = key & 0x3fff;
     }
   }
+}
+
+/** An entry's occurrence at `position` (its WordEntryPos), or -1 (its positions ascend). */
+function positionIn(ix: TextIndex, entry: number, position: number): number {
+  let lo = ix.entryPosStart[entry] as number;
+  let hi = lo + (ix.entryPosCount[entry] as number);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const wep = ix.positions[mid] as number;
+    const at = positionOf(wep);
+    if (at === position) return wep;
+    if (at < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
