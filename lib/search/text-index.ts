@@ -281,8 +281,14 @@ interface Compiled {
   operands: number[];
   /** A single lexeme: its rank is the sum of its occurrences' weights. */
   single: boolean;
-  /** A single phrase: no rank where it does not occur. */
-  phraseOnly: boolean;
+  /**
+   * What bounds its rank (see TextSearch.bounds()): the weights of these operands' occurrences, and
+   * the highest weight of each occurrence of these phrases. For alternatives only (`|` of lexemes
+   * and phrases), each cover is one occurrence of one of them: their lexemes and phrases; otherwise
+   * all the operands' occurrences, and no phrase.
+   */
+  boundWords: Int32Array;
+  boundPhrases: Phrase[];
 }
 
 /** Flattens a phrase: `left <N> right` puts right's first word N positions after left's last. */
@@ -329,7 +335,18 @@ class Compiler {
       return q.op === "and" ? (l, p) => left(l, p) && right(l, p) : (l, p) => left(l, p) || right(l, p);
     };
     const holds = walk(query);
-    return { holds, phrases, operands: [...used], single: query.op === "word", phraseOnly: query.op === "phrase" };
+    const alternativesOf = (q: TextQuery): boolean => q.op === "word" || q.op === "phrase" || (q.op === "or" && alternativesOf(q.left) && alternativesOf(q.right));
+    const wordsOf = (q: TextQuery): number[] =>
+      q.op === "word" ? [this.operands.get(q.lexeme) as number] : q.op === "or" ? [...wordsOf(q.left), ...wordsOf(q.right)] : [];
+    const alternatives = alternativesOf(query);
+    return {
+      holds,
+      phrases,
+      operands: [...used],
+      single: query.op === "word",
+      boundWords: Int32Array.from(alternatives ? new Set(wordsOf(query)) : used),
+      boundPhrases: alternatives ? phrases : [],
+    };
   }
 }
 
@@ -598,14 +615,15 @@ export class TextSearch {
   }
 
   /**
-   * At least the rank of each of `docs` (matching documents, ascending), cheaply. For the query:
-   * the sum of the weights of its lexemes' occurrences (a cover of n occurrences adds at most their
-   * mean weight, and an occurrence inside m covers is inside covers of at least m occurrences
-   * each, their starts and ends both strictly increasing). For the whole query as a phrase: the sum
-   * over its occurrences of their highest weight (each cover is exactly one occurrence, from its
-   * first word to its last, whose positions are all in the fields of those words). The search ranks
-   * documents by decreasing bound, and stops where no bound can reach the page any more. Where each
-   * document's words are is kept for rank().
+   * At least the rank of each of `docs` (matching documents, ascending), cheaply. In general, the
+   * sum of the weights of the query's lexemes' occurrences: a cover of n occurrences adds at most
+   * their mean weight, and an occurrence inside m covers is inside covers of at least m occurrences
+   * each (their starts and ends both strictly increase). For alternatives only (one word, a
+   * synonym set, the whole query as a phrase), each cover is exactly one occurrence of a lexeme or
+   * of a phrase (from its first word to its last: positions all in the fields of those words), so
+   * the sum over those occurrences of their highest weight. The search ranks documents by
+   * decreasing bound, and stops where no bound can reach the page any more. Where each document's
+   * words are is kept for rank().
    */
   bounds(docs: ArrayLike<number>): Float64Array {
     const ix = this.index;
@@ -613,25 +631,32 @@ export class TextSearch {
     const entries = (this.located = new Int32Array(docs.length * operands));
     this.locatedDocs = docs;
     const bounds = new Float64Array(docs.length);
-    const bonus = this.bonus?.phraseOnly ? this.bonus.phrases[0] : undefined;
+    const main = this.main as Compiled;
+    const bonus = this.bonus;
     for (let d = 0; d < docs.length; d++) {
       const doc = docs[d] as number;
       const base = d * operands;
-      let main = 0;
-      let extra = 0;
-      for (let k = 0; k < operands; k++) {
-        const c = (entries[base + k] = this.locate(k, doc));
-        if (c < 0) continue;
-        const weight = ix.entryWeight[c] as number;
-        main += weight;
-        if (this.inBonus[k] && !bonus) extra += weight;
-      }
-      if (bonus) extra = this.occurs(bonus, entries, base, true);
+      for (let k = 0; k < operands; k++) entries[base + k] = this.locate(k, doc);
+      const bound = this.boundOf(main, entries, base) + (bonus ? this.boundOf(bonus, entries, base) : 0);
       // float4 results and float4 weights: a margin far above their rounding.
-      bounds[d] = (main + extra) * (1 + 1e-5) + 1e-6;
+      bounds[d] = bound * (1 + 1e-5) + 1e-6;
     }
     return bounds;
   }
+
+  /** The bound of one query's rank (see bounds()) for a document whose entries are `entries[base + k]`. */
+  private boundOf(query: Compiled, entries: Int32Array, base: number): number {
+    const weights = this.index.entryWeight;
+    const { boundWords, boundPhrases } = query;
+    let bound = 0;
+    for (let w = 0; w < boundWords.length; w++) {
+      const c = entries[base + (boundWords[w] as number)] as number;
+      if (c >= 0) bound += weights[c] as number;
+    }
+    for (let p = 0; p < boundPhrases.length; p++) bound += this.occurs(boundPhrases[p] as Phrase, entries, base, true);
+    return bound;
+  }
+
   private located: Int32Array | null = null;
   private locatedDocs: ArrayLike<number> | null = null;
 
