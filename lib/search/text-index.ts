@@ -626,7 +626,6 @@ export class TextSearch {
    * words are is kept for rank().
    */
   bounds(docs: ArrayLike<number>): Float64Array {
-    const ix = this.index;
     const operands = this.from.length;
     const entries = (this.located = new Int32Array(docs.length * operands));
     this.locatedDocs = docs;
