@@ -54,7 +54,7 @@ let capture: { statements: Captured[]; completed: number } | null = null;
 function label(text: string): string {
   if (/FROM catalogue_version/.test(text)) return "catalogue version";
   if (/WITH token AS/.test(text)) return "analyse words";
-  if (/AS rank FROM programme p/.test(text)) return "words matched";
+  if (/AS query,/.test(text)) return "text query";
   if (/AS row_id/.test(text)) return "page of results";
   if (/"territory"/.test(text)) return "territory";
   return text.replace(/\s+/g, " ").slice(0, 40);
