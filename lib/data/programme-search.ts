@@ -78,18 +78,22 @@ export async function searchProgrammes(
 /**
  * A search turned into something else (the API: its JSON text), kept in the search cache under its
  * own namespace, with the same invalidation: a repeated search is neither computed nor converted.
+ * `snippets: false` leaves out the extracts around the words found (the API does not return them:
+ * ts_headline is the costliest part of reading a page of results).
  */
 export async function searchProgrammesAs<T>(
   search: ProgrammeSearch,
   namespace: string,
   convert: (result: ProgrammeSearchResult) => T,
+  { snippets = true }: { snippets?: boolean } = {},
 ): Promise<T> {
   const prisma = await getPrisma();
-  const compute = async () => convert(await runSearch(prisma, search, new Date()));
-  return searchCacheEnabled() ? cached(prisma, `${namespace}|${JSON.stringify(search)}`, compute) : compute();
+  const compute = async () => convert(await runSearch(prisma, search, new Date(), snippets));
+  const key = `${namespace}|${snippets ? "snippets" : "plain"}|${JSON.stringify(search)}`;
+  return searchCacheEnabled() ? cached(prisma, key, compute) : compute();
 }
 
-async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Date): Promise<ProgrammeSearchResult> {
+async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Date, snippets = true): Promise<ProgrammeSearchResult> {
   const [plan, place] = await Promise.all([
     search.q ? analyseQuery(prisma, search.q) : null,
     search.territory ? resolveTerritory(search.territory) : null,
@@ -99,7 +103,7 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
   const [index, words] = await Promise.all([getProgrammeIndex(prisma), plan ? textQueryOf(prisma, plan) : null]);
   const sort = search.sort ?? (words ? "relevance" : "closing");
   const text = words ? new TextSearch(index.text, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null) : null;
-  const headline = words
+  const headline = words && snippets
     ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, ${words.query}::tsquery, ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;
 

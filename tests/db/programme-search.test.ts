@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/db/connect";
-import { findSimilarProgrammes, searchProgrammes } from "../../lib/data/programme-search";
+import { findSimilarProgrammes, searchProgrammes, searchProgrammesAs } from "../../lib/data/programme-search";
 import { DomainError } from "../../lib/errors";
 import { CALENDAR_STATUSES, calendarStatus } from "../../lib/programmes/calendar-status";
 import { type ProgrammeSearchInput, programmeSearchSchema } from "../../lib/validation/programme-search";
@@ -84,6 +84,16 @@ describe("searching the catalogue by words", () => {
     expect(extracts.some((s) => s.match && /m[ée]diation/i.test(s.text))).toBe(true);
     expect(extracts.map((s) => s.text).join("")).not.toMatch(/[\uE000-\uE002]/);
     expect((await search({ status: ALL })).items.every((i) => i.snippet === null)).toBe(true);
+  });
+
+  it("leaves the extracts out when asked (the API does not return them), and only them", async () => {
+    const input = programmeSearchSchema.parse({ q: "médiation numérique", status: ALL });
+    const withExtracts = await searchProgrammes(input);
+    const plain = await searchProgrammesAs(input, "test", (result) => result, { snippets: false });
+    expect(plain.items.every((i) => i.snippet === null)).toBe(true);
+    expect(withExtracts.items.some((i) => i.snippet !== null)).toBe(true);
+    expect(plain.items.map((i) => ({ ...i, snippet: null }))).toEqual(withExtracts.items.map((i) => ({ ...i, snippet: null })));
+    expect({ ...plain, items: [] }).toEqual({ ...withExtracts, items: [] });
   });
 });
 

@@ -13,8 +13,10 @@ export function GET(request: Request): Promise<Response> {
   return handleApi("GET /api/v1/programmes", async () => {
     const url = new URL(request.url);
     const search = parseQuery(url.searchParams, programmeSearchSchema);
-    // The answer's text is kept in the search cache: a repeated search costs no serialisation.
-    return jsonOkText(await searchProgrammesAs(search, `api|${url.origin}`, (result) => JSON.stringify(toBody(result, url.origin))));
+    // The answer's text is kept in the search cache: a repeated search costs no serialisation. The
+    // answer has no extracts: they are not computed.
+    const text = await searchProgrammesAs(search, `api|${url.origin}`, (result) => JSON.stringify(toBody(result, url.origin)), { snippets: false });
+    return jsonOkText(text);
   });
 }
 
