@@ -48,7 +48,6 @@ const maskOf = (values: string[] | null, index: Map<string, number>) => {
 export interface ProgrammeIndex {
   version: string;
   size: number;
-  position: Map<string, number>;
   ids: string[];
   funder: Int32Array;
   funderType: Uint8Array;
@@ -128,7 +127,6 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
   const index: ProgrammeIndex = {
     version,
     size: n,
-    position: new Map(),
     ids: rows.map((r) => r.id),
     funder: new Int32Array(n),
     funderType: new Uint8Array(n),
@@ -157,7 +155,6 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
   let co = 0;
   let cov = 0;
   rows.forEach((r, i) => {
-    index.position.set(r.id, i);
     index.funder[i] = funderIndex.get(r.funder_id) ?? -1;
     index.funderType[i] = FUNDER_TYPE.get(r.funder_type) ?? 255;
     index.beneficiaries[i] = maskOf(r.beneficiaries, BENEFICIARY);

@@ -229,22 +229,17 @@ export function parseTsquery(text: string): TextQuery | null {
       left = { op: "phrase", distance: m[1] === "-" ? 1 : Number(m[1]), left, right };
     }
   };
-  const and = (): TextQuery => {
-    let left = phrase();
-    for (skip(); text[i] === "&"; skip()) {
+  // `a & b & c` and `a | b | c`, left to right; `&` binds tighter than `|`, a phrase tighter than both.
+  const chain = (op: "and" | "or", symbol: string, next: () => TextQuery) => (): TextQuery => {
+    let left = next();
+    for (skip(); text[i] === symbol; skip()) {
       i++;
-      left = { op: "and", left, right: phrase() };
+      left = { op, left, right: next() };
     }
     return left;
   };
-  const or = (): TextQuery => {
-    let left = and();
-    for (skip(); text[i] === "|"; skip()) {
-      i++;
-      left = { op: "or", left, right: and() };
-    }
-    return left;
-  };
+  const and = chain("and", "&", phrase);
+  const or = chain("or", "|", and);
   skip();
   if (i === text.length) return null;
   const query = or();
@@ -520,6 +515,9 @@ export class TextSearch {
   private readonly inBonus: Uint8Array;
   private readonly operands: Map<string, number>;
   private keys = new Int32Array(64);
+  /** Where the documents given to bounds() have each operand's entry (kept for rank()). */
+  private located: Int32Array | null = null;
+  private locatedDocs: ArrayLike<number> | null = null;
 
   constructor(
     private readonly index: TextIndex,
@@ -655,9 +653,6 @@ export class TextSearch {
     for (let p = 0; p < boundPhrases.length; p++) bound += this.occurs(boundPhrases[p] as Phrase, entries, base, true);
     return bound;
   }
-
-  private located: Int32Array | null = null;
-  private locatedDocs: ArrayLike<number> | null = null;
 
   /** The rank of a matching document (`at`: its place in the documents given to bounds(), if it was). */
   rank(doc: number, at?: number): number {
