@@ -4,7 +4,7 @@
  *
  * For each engine and size: a fresh database (server: `fin_bench_<size>` cloned from a prepared
  * template on 127.0.0.1; PGlite: a temporary folder copied from a prepared one), synthetic
- * programmes (bench/generate.ts), VACUUM ANALYZE, then the production app (`next start`) loaded by
+ * programmes (bench/generate.ts), VACUUM ANALYZE, then the production app (scripts/serve.mjs, as `npm start`) loaded by
  * autocannon (N connections, fixed duration, the query mix of bench/queries.ts; with the cache, after
  * each query was asked once), each query alone,
  * and the floor (bench/floor.ts: searchProgrammes in-process, the bare SQL, EXPLAIN ANALYZE).
@@ -15,6 +15,7 @@
  *   --engines server,pglite   --sizes 1000,10000,100000   --pglite-sizes 1000,10000
  *   --duration 15  --warmup 5  --connections 10  --repeat 5  --timeout 10 (s per request)
  *   --phase-budget 180 (s at most for timing each query alone, over HTTP and in the floor)
+ *   --workers N (server processes, WEB_CONCURRENCY; default: as `npm start`, one per core, one for PGlite)
  *   --no-cache-run (skip the second load, with the search cache on; the first is always without it)
  *   --pg-url postgresql://postgres@127.0.0.1:5432/postgres (maintenance database of the server)
  *   --port 0 (free port)  --seed 20261123  --skip-build  --no-floor  --quick (1 000 only, 5 s)
@@ -27,6 +28,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -60,6 +62,8 @@ const REPEAT = Number(option("--repeat", "5"));
 const REQUEST_TIMEOUT = Number(option("--timeout", "10"));
 /** Seconds at most for each of the « each query alone » phases (HTTP, and in the floor). */
 const PHASE_BUDGET = Number(option("--phase-budget", "180"));
+/** Server processes (WEB_CONCURRENCY); empty: as `npm start` decides (one per core, one for PGlite). */
+const WORKERS = option("--workers", "");
 const PG_URL = option("--pg-url", process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const SEED = Number(option("--seed", "20261123"));
 const MAX_MINUTES = Number(option("--max-minutes", "120"));
@@ -205,27 +209,52 @@ const serverUrl = (database: string) => {
   return u.toString();
 };
 
-async function startApp(config: DbConfig, logFile: string, searchCache: "on" | "off" = "off"): Promise<{ child: ChildProcess; base: string }> {
+/**
+ * The app as `npm start` serves it (scripts/serve.mjs: `next start` in one process per core, one for
+ * PGlite), once it answers a search in every process (each builds its programme index on its first
+ * search: that is not what is measured).
+ */
+async function startApp(config: DbConfig, logFile: string, searchCache: "on" | "off" = "off"): Promise<{ child: ChildProcess; base: string; processes: number }> {
   const port = Number(option("--port", "0")) || (await freePort());
   const out = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, env: dbEnv(config, searchCache), stdio: ["ignore", out, out],
+  const env = dbEnv(config, searchCache);
+  if (WORKERS) env.WEB_CONCURRENCY = WORKERS;
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT, env, stdio: ["ignore", out, out],
   });
   fs.closeSync(out);
   children.add(child);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start s'est arrêté (${child.exitCode}) : voir ${logFile}`);
+    if (child.exitCode !== null) throw new Error(`le serveur s'est arrêté (${child.exitCode}) : voir ${logFile}`);
     try {
       const r = await fetch(`${base}/api/v1/programmes?perPage=1`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT * 1000) });
-      if (r.ok) return { child, base };
+      if (r.ok) {
+        const processes = Number(/(\d+) processus serveur/.exec(fs.readFileSync(logFile, "utf8"))?.[1] ?? 1);
+        // The cluster hands new connections to its processes in turn: one new connection per process
+        // (twice over) reaches each of them.
+        await Promise.all(Array.from({ length: 2 * processes }, () => getOnNewConnection(`${base}/api/v1/programmes?perPage=1`)));
+        return { child, base, processes };
+      }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`next start ne répond pas après 90 s : voir ${logFile}`);
+  throw new Error(`le serveur ne répond pas après 90 s : voir ${logFile}`);
+}
+
+/** A GET on a connection of its own (closed after it), answered within 120 s. */
+function getOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false, headers: { Connection: "close" }, timeout: 120_000 }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("timeout", () => request.destroy(new Error(`pas de réponse de ${url}`)));
+    request.on("error", reject);
+  });
 }
 
 interface HttpLoad {
@@ -369,6 +398,8 @@ function gitCommit(): string | null {
 interface SizeResult {
   engine: "server" | "pglite";
   size: number;
+  /** Node processes serving the app (scripts/serve.mjs). */
+  serverProcesses: number;
   generation: GenerateReport & { vacuumAnalyzeSeconds: number };
   data: Record<string, unknown>;
   /** Every request computes its search (SEARCH_CACHE=off): what the targets are judged on. */
@@ -436,7 +467,8 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
 
   // The app.
   const logFile = path.join(tmpRoot, `${stem}-next.log`);
-  const { child, base } = await startApp(config, logFile);
+  const { child, base, processes } = await startApp(config, logFile);
+  log(`${engine} ${size} : ${processes} processus serveur${processes > 1 ? "s" : ""}`);
   let api: HttpLoad;
   let alone: SizeResult["alone"];
   try {
@@ -503,7 +535,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   const target = engine === "server" ? (TARGET_P95[size] ?? null) : null;
   const ratio = floor ? Math.round((api.latency.p95 / floor.sql.latency.p95) * 100) / 100 : null;
   return {
-    engine, size, generation, data, api, apiCached, httpFloor, alone, floor,
+    engine, size, serverProcesses: processes, generation, data, api, apiCached, httpFloor, alone, floor,
     targets: {
       p95TargetMs: target,
       p95Met: target === null ? null : api.latency.p95 <= target,

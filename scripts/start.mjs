@@ -37,7 +37,8 @@ run(process.execPath, [tsxBin, "scripts/prepare-db.ts"]);
 
 const port = process.env.PORT ?? "3000";
 console.log(`Prêt en ${((Date.now() - started) / 1000).toFixed(1)} s — démarrage du serveur sur http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+// scripts/serve.mjs: `next start` in one process per core (one for the embedded database).
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

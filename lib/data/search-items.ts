@@ -42,6 +42,8 @@ export const plainTextSql = (column: Prisma.Sql) => Prisma.sql`regexp_replace(re
   ${String.raw`[*_#>|` + "`" + String.raw`]+|\s+`}, ' ', 'g')`;
 
 const date = z.coerce.date().nullable();
+/** Built once, not per row: a zod schema compiles its checks the first time it parses. */
+const territoriesSchema = z.array(z.object({ id: z.string(), name: z.string() }));
 
 export const itemRowSchema = z.object({
   slug: z.string(),
@@ -57,7 +59,7 @@ export const itemRowSchema = z.object({
   funder_name: z.string(),
   funder_type: z.enum(funderTypes.codes),
   calendar_status: z.enum(CALENDAR_STATUSES),
-  territories: z.string().transform((s) => z.array(z.object({ id: z.string(), name: z.string() })).parse(JSON.parse(s))),
+  territories: z.string().transform((s) => territoriesSchema.parse(JSON.parse(s))),
   headline: z.string().nullable(),
 });
 
