@@ -1,10 +1,12 @@
 import "server-only";
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { SynonymPhrase } from "../search/query-plan";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
 import type { ProgrammeSearch, Sort } from "../validation/programme-search";
 import { type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
 import { catalogueVersion } from "./search-cache";
+import { SEARCH_CONFIG } from "./search-config";
 
 /**
  * The search's filters, facets, sort and page, decided in memory. PostgreSQL scanning every
@@ -76,6 +78,8 @@ export interface ProgrammeIndex {
   funderBySlug: Map<string, number>;
   /** The programmes' words (their search_vector), document i being programme i. */
   text: TextIndex;
+  /** Every phrase of every synonym set (table search_synonym), with its lexemes and its tsquery text. */
+  synonyms: SynonymPhrase[];
 }
 
 interface Row {
@@ -100,7 +104,7 @@ interface Row {
 }
 
 async function buildIndex(prisma: PrismaClient, version: string): Promise<ProgrammeIndex> {
-  const [rows, funderRows] = await Promise.all([
+  const [rows, funderRows, synonyms] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT p.id::text, p.funder_id::text, f.type::text AS funder_type, p.beneficiaries::text[],
              p.financed::text[], p.aid_kinds::text[], p.is_closed, (p.recurrence = 'permanent') IS TRUE AS permanent,
@@ -116,6 +120,11 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
        -- last key of every sort, exactly as in SQL.
        ORDER BY p.title, p.slug`,
     prisma.$queryRaw<{ id: string; slug: string; name: string }[]>`SELECT id::text, slug, name FROM funder`,
+    prisma.$queryRaw<SynonymPhrase[]>`
+      SELECT s.id::text AS "group", ph.phrase, search_lexemes(ph.phrase) AS lexemes,
+             phraseto_tsquery(${SEARCH_CONFIG}, ph.phrase)::text AS query
+        FROM search_synonym s CROSS JOIN LATERAL unnest(array_prepend(s.term, s.synonyms)) WITH ORDINALITY AS ph(phrase, ord)
+       ORDER BY s.term, s.id, ph.ord`,
   ]);
   const funderIndex = new Map(funderRows.map((f, i) => [f.id, i]));
   const n = rows.length;
@@ -151,6 +160,7 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     funderNameRank: rankOf(funderRows.map((f) => f.name)),
     funderBySlug: new Map(funderRows.map((f, i) => [f.slug, i])),
     text: words.finish(),
+    synonyms,
   };
   let co = 0;
   let cov = 0;
@@ -186,8 +196,8 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
 let current: { version: string; index: Promise<ProgrammeIndex> } | null = null;
 
 /** The index of the catalogue as it is now (rebuilt when its version changed). */
-export async function getProgrammeIndex(prisma: PrismaClient): Promise<ProgrammeIndex> {
-  const version = await catalogueVersion(prisma);
+export async function getProgrammeIndex(prisma: PrismaClient, knownVersion?: string): Promise<ProgrammeIndex> {
+  const version = knownVersion ?? (await catalogueVersion(prisma));
   if (current?.version !== version) {
     const building = buildIndex(prisma, version);
     const entry = { version, index: building };

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import { getPrisma } from "../db/client";
-import { DomainError } from "../errors";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
 import { SNIPPET_OPTIONS } from "../search/snippet";
@@ -10,7 +9,7 @@ import type { ProgrammeSearch } from "../validation/programme-search";
 import { type FacetCountRow, getProgrammeIndex, searchIndex } from "./programme-index";
 import { cached, searchCacheEnabled } from "./search-cache";
 import { parseTsquery, TextSearch } from "../search/text-index";
-import { analyseQuery, SEARCH_CONFIG, textQueryOf } from "./search-query";
+import { planWords, readSearchContext, SEARCH_CONFIG, textQueriesOf } from "./search-query";
 import {
   calendarStatusSql,
   type Facet,
@@ -49,17 +48,6 @@ const enumFacets = {
   status: { codes: [...CALENDAR_STATUSES], label: labelled(calendarStatusLabels) },
 } as const;
 
-async function resolveTerritory(id: string) {
-  const prisma = await getPrisma();
-  const t = await prisma.territory.findUnique({
-    where: { id },
-    select: { id: true, level: true, name: true, regionId: true, departementId: true, epciId: true },
-  });
-  if (!t) throw new DomainError("unknown_territory", `Territoire inconnu : « ${id} ».`, "territory");
-  const ids = [t.id, t.epciId, t.departementId, t.regionId].filter((x): x is string => x !== null);
-  return { territory: { id: t.id, level: t.level, name: t.name }, ids };
-}
-
 /**
  * The search of /financements and of the API. Published programmes only. PostgreSQL analyses the
  * words typed (stems, synonyms, typos) into a text query; which programmes match it and how well,
@@ -94,13 +82,15 @@ export async function searchProgrammesAs<T>(
 }
 
 async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Date, snippets = true): Promise<ProgrammeSearchResult> {
-  const [plan, place] = await Promise.all([
-    search.q ? analyseQuery(prisma, search.q) : null,
-    search.territory ? resolveTerritory(search.territory) : null,
-  ]);
-  // PostgreSQL writes the words as text queries (phraseto_tsquery: stems, stop words, phrases); they
-  // are matched and ranked in memory (lib/search/text-index.ts), as `@@` and `ts_rank_cd` would.
-  const [index, words] = await Promise.all([getProgrammeIndex(prisma), plan ? textQueryOf(prisma, plan) : null]);
+  // One round trip: the catalogue's version, the territory, the words analysed (search-query.ts).
+  const context = await readSearchContext(prisma, search);
+  const index = await getProgrammeIndex(prisma, context.version);
+  const place = context.territory;
+  // The words become text queries (phraseto_tsquery's stems and phrases, synonyms, corrections),
+  // matched and ranked in memory (lib/search/text-index.ts) as `@@` and `ts_rank_cd` would.
+  const analysed = context.tokens ? planWords(context.tokens, index.synonyms) : null;
+  const plan = analysed?.plan ?? null;
+  const words = analysed && context.tokens ? await textQueriesOf(prisma, analysed.plan, context.tokens, analysed.synonyms) : null;
   const sort = search.sort ?? (words ? "relevance" : "closing");
   const text = words ? new TextSearch(index.text, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null) : null;
   const headline = words && snippets
@@ -135,7 +125,7 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
     perPage: search.perPage,
     items: itemRowsSchema.parse(rows).map((row) => toSearchItem(row)),
     facets,
-    territory: place?.territory ?? null,
+    territory: place ? { id: place.id, level: place.level, name: place.name } : null,
     corrections: plan?.corrections ?? [],
   };
 }

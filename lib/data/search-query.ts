@@ -1,35 +1,57 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { planQuery, type QueryPlan } from "../search/query-plan";
+import { DomainError } from "../errors";
+import {
+  type AnalysedToken,
+  planQuery,
+  type QueryPlan,
+  type SynonymPhrase,
+  touchedSynonyms,
+  writeTextQuery,
+} from "../search/query-plan";
+import { getProgrammeIndex } from "./programme-index";
+import { SEARCH_CONFIG } from "./search-config";
+
+export { SEARCH_CONFIG };
 
 /**
- * Turns the words typed into a PostgreSQL text query, in one round trip: the database splits and
- * normalises the words exactly as it indexed the catalogue (search_normalize, the french_unaccent
- * configuration), finds each unknown word's nearest catalogue word in the `search_word` lexicon
- * (trigram `%` on its GIN index, most similar then most frequent) and the synonym sets the query
- * touches; lib/search/query-plan.ts decides the groups; tsqueryOf() writes them back as SQL.
+ * What a search needs from the database before it runs in memory, read in one round trip: the
+ * catalogue's version (is the programme index current?), the chosen territory with the territories
+ * above it, and the words typed, split and normalised exactly as the catalogue was indexed
+ * (search_normalize, the french_unaccent configuration): for each word its lexeme, whether the
+ * catalogue knows it, its nearest catalogue word when it does not (trigram `%` on the `search_word`
+ * lexicon's GIN index, most similar then most frequent), and both as phraseto_tsquery writes them.
+ * The synonym sets are in the programme index (programme-index.ts); lib/search/query-plan.ts decides
+ * the groups and writes the text query from these pieces.
  */
 
-export const SEARCH_CONFIG = Prisma.sql`'french_unaccent'::regconfig`;
 /** Raw words read from the query at most (stop words included). */
 const MAX_TOKENS = 24;
 
-const analysisSchema = z.object({
-  tokens: z.array(
-    z.object({
-      word: z.string(),
-      lexeme: z.string().nullable(),
-      known: z.boolean(),
-      correction: z.string().nullable(),
-      correctionLexeme: z.string().nullable(),
-    }),
-  ),
-  synonyms: z.array(z.object({ group: z.string(), phrase: z.string(), lexemes: z.array(z.string()) })),
-});
+const tokensSchema = z.array(
+  z.object({
+    word: z.string(),
+    lexeme: z.string().nullable(),
+    known: z.boolean(),
+    correction: z.string().nullable(),
+    correctionLexeme: z.string().nullable(),
+    query: z.string(),
+    correctionQuery: z.string().nullable(),
+  }),
+);
 
-export async function analyseQuery(prisma: PrismaClient, q: string): Promise<QueryPlan> {
-  const [row] = await prisma.$queryRaw<{ analysis: unknown }[]>`
+const territorySchema = z.object({ id: z.string(), level: z.string(), name: z.string(), ids: z.array(z.string()) });
+
+export interface SearchContext {
+  version: string;
+  /** The words typed, analysed; null without words. */
+  tokens: AnalysedToken[] | null;
+  /** The territory chosen, and the ids of it and of those containing it; null without one. */
+  territory: { id: string; level: string; name: string; ids: string[] } | null;
+}
+
+const tokensSql = (q: string) => Prisma.sql`(
     WITH token AS (
       SELECT t.word, t.ord, (tsvector_to_array(to_tsvector(${SEARCH_CONFIG}, t.word)))[1] AS lexeme
         FROM unnest(regexp_split_to_array(search_normalize(${q}), ' ')) WITH ORDINALITY AS t(word, ord)
@@ -43,26 +65,60 @@ export async function analyseQuery(prisma: PrismaClient, q: string): Promise<Que
            WHERE NOT k.known AND token.lexeme IS NOT NULL AND length(token.word) >= 4 AND s.word % token.word
            ORDER BY similarity(s.word, token.word) DESC, s.frequency DESC, s.word
            LIMIT 1) c ON true
-    ), query_lexemes AS (
-      SELECT array_agg(l) AS lexemes
-        FROM analysed, unnest(ARRAY[analysed.lexeme, analysed.correction_lexeme]) AS l
-       WHERE l IS NOT NULL
-    ), phrase AS (
-      SELECT s.id::text AS "group", ph.phrase, search_lexemes(ph.phrase) AS lexemes
-        FROM search_synonym s CROSS JOIN LATERAL unnest(array_prepend(s.term, s.synonyms)) AS ph(phrase)
     )
-    SELECT json_build_object(
-      'tokens', (SELECT coalesce(json_agg(json_build_object(
-                   'word', a.word, 'lexeme', a.lexeme, 'known', a.known,
-                   'correction', a.correction, 'correctionLexeme', a.correction_lexeme) ORDER BY a.ord), '[]'::json)
-                   FROM analysed a),
-      'synonyms', (SELECT coalesce(json_agg(json_build_object('group', p."group", 'phrase', p.phrase, 'lexemes', p.lexemes)), '[]'::json)
-                     FROM phrase p
-                    WHERE p."group" IN (SELECT m."group" FROM phrase m, query_lexemes q
-                                         WHERE cardinality(m.lexemes) > 0 AND m.lexemes <@ q.lexemes))
-    )::text AS analysis`;
-  const analysis = analysisSchema.parse(JSON.parse(String(row?.analysis ?? '{"tokens":[],"synonyms":[]}')));
-  return planQuery(analysis.tokens, analysis.synonyms);
+    SELECT coalesce(json_agg(json_build_object(
+             'word', a.word, 'lexeme', a.lexeme, 'known', a.known,
+             'correction', a.correction, 'correctionLexeme', a.correction_lexeme,
+             'query', phraseto_tsquery(${SEARCH_CONFIG}, a.word)::text,
+             'correctionQuery', CASE WHEN a.correction IS NOT NULL THEN phraseto_tsquery(${SEARCH_CONFIG}, a.correction)::text END
+           ) ORDER BY a.ord), '[]'::json)::text
+      FROM analysed a)`;
+
+const territorySql = (id: string) => Prisma.sql`(
+    SELECT json_build_object('id', t.id, 'level', t.level::text, 'name', t.name,
+                             'ids', array_remove(ARRAY[t.id, t.epci_id, t.departement_id, t.region_id], NULL))::text
+      FROM territory t WHERE t.id = ${id})`;
+
+export async function readSearchContext(
+  prisma: PrismaClient,
+  { q, territory }: { q?: string | null; territory?: string | null },
+): Promise<SearchContext> {
+  const [row] = await prisma.$queryRaw<{ version: bigint | number | string | null; tokens: string | null; territory: string | null }[]>`
+    SELECT (SELECT version FROM catalogue_version) AS version,
+           ${q ? tokensSql(q) : Prisma.sql`NULL::text`} AS tokens,
+           ${territory ? territorySql(territory) : Prisma.sql`NULL::text`} AS territory`;
+  if (territory && !row?.territory) throw new DomainError("unknown_territory", `Territoire inconnu : « ${territory} ».`, "territory");
+  return {
+    version: String(row?.version ?? "0"),
+    tokens: row?.tokens ? tokensSchema.parse(JSON.parse(row.tokens)) : null,
+    territory: row?.territory ? territorySchema.parse(JSON.parse(row.territory)) : null,
+  };
+}
+
+/** The words typed, analysed and planned, with the synonym sets they touch. */
+export function planWords(tokens: AnalysedToken[], synonymPhrases: SynonymPhrase[]): { plan: QueryPlan; synonyms: SynonymPhrase[] } {
+  const synonyms = touchedSynonyms(tokens, synonymPhrases);
+  return { plan: planQuery(tokens, synonyms), synonyms };
+}
+
+/** The plan of a query, as the search makes it (for tests and tools: the search reads all this in one trip). */
+export async function analyseQuery(prisma: PrismaClient, q: string): Promise<QueryPlan> {
+  const [{ tokens }, index] = await Promise.all([readSearchContext(prisma, { q }), getProgrammeIndex(prisma)]);
+  return planWords(tokens ?? [], index.synonyms).plan;
+}
+
+/**
+ * The text queries of a search: written from the pieces PostgreSQL already gave (writeTextQuery),
+ * or by PostgreSQL when they do not suffice (textQueryOf).
+ */
+export async function textQueriesOf(
+  prisma: PrismaClient,
+  plan: QueryPlan,
+  tokens: AnalysedToken[],
+  synonyms: SynonymPhrase[],
+): Promise<{ query: string; phrase: string | null } | null> {
+  const written = writeTextQuery(plan, tokens, synonyms);
+  return written !== undefined ? written : textQueryOf(prisma, plan);
 }
 
 /**

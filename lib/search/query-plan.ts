@@ -18,12 +18,17 @@ export interface AnalysedToken {
   known: boolean;
   correction: string | null;
   correctionLexeme: string | null;
+  /** The word, and its correction, as PostgreSQL's phraseto_tsquery writes them (text form). */
+  query?: string | null;
+  correctionQuery?: string | null;
 }
 
 export interface SynonymPhrase {
   group: string;
   phrase: string;
   lexemes: string[];
+  /** The phrase as PostgreSQL's phraseto_tsquery writes it (text form; '' when only stop words). */
+  query?: string;
 }
 
 export interface QueryPlan {
@@ -82,3 +87,65 @@ export function planQuery(tokens: AnalysedToken[], synonyms: SynonymPhrase[]): Q
 }
 
 const unique = (values: string[]) => [...new Set(values)];
+
+/**
+ * The synonym phrases a query touches: every phrase of each synonym set one of whose phrases has all
+ * its lexemes among the query's (its words' lexemes and their corrections').
+ */
+export function touchedSynonyms(tokens: AnalysedToken[], phrases: SynonymPhrase[]): SynonymPhrase[] {
+  const lexemes = new Set<string>();
+  for (const t of tokens) {
+    if (t.lexeme) lexemes.add(t.lexeme);
+    if (t.correctionLexeme) lexemes.add(t.correctionLexeme);
+  }
+  const groups = new Set(phrases.filter((p) => p.lexemes.length > 0 && p.lexemes.every((l) => lexemes.has(l))).map((p) => p.group));
+  return phrases.filter((p) => groups.has(p.group));
+}
+
+/** A tsquery's text form that is one lexeme (`'mediat'`). */
+const ONE_LEXEME = /^'(?:[^'\\]|''|\\.)*'$/;
+
+/**
+ * The plan written as PostgreSQL text queries without asking it, from what it already wrote: each
+ * word's and each synonym phrase's phraseto_tsquery. The query is `(group) & (group)…`, a group
+ * `(phrase) | (phrase)…`, skipping empty phrases as `&&` and `||` do; the whole-query phrase is
+ * its words' lexemes joined by `<->`, which is what phraseto_tsquery gives when each word is one
+ * lexeme (the words are normalised: letters and digits only, no stop words). Null without words;
+ * undefined when a piece is missing or a word is more than one lexeme: PostgreSQL writes it then
+ * (textQueryOf in lib/data/search-query.ts). tests/db/text-query-plan.test.ts checks both agree.
+ */
+export function writeTextQuery(
+  plan: QueryPlan,
+  tokens: AnalysedToken[],
+  synonyms: SynonymPhrase[],
+): { query: string; phrase: string | null } | null | undefined {
+  if (!plan.groups.length) return null;
+  const written = new Map<string, string>();
+  for (const s of synonyms) if (s.query !== undefined) written.set(s.phrase, s.query);
+  for (const t of tokens) {
+    if (t.query != null) written.set(t.word, t.query);
+    if (t.correction !== null && t.correctionQuery != null) written.set(t.correction, t.correctionQuery);
+  }
+  const groups: string[] = [];
+  for (const phrases of plan.groups) {
+    const queries: string[] = [];
+    for (const phrase of phrases) {
+      const query = written.get(phrase);
+      if (query === undefined) return undefined;
+      if (query !== "") queries.push(query);
+    }
+    if (queries.length) groups.push(queries.map((q) => `( ${q} )`).join(" | "));
+  }
+  if (!groups.length) return undefined;
+  let phrase: string | null = null;
+  if (plan.phrase !== null) {
+    const lexemes: string[] = [];
+    for (const word of plan.phrase.split(" ")) {
+      const query = written.get(word);
+      if (query === undefined || !ONE_LEXEME.test(query)) return undefined;
+      lexemes.push(query);
+    }
+    phrase = lexemes.join(" <-> ");
+  }
+  return { query: groups.map((g) => `( ${g} )`).join(" & "), phrase };
+}

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateProgrammes } from "../../bench/generate";
 import type { Database } from "../../lib/db/connect";
 import { topRanked } from "../../lib/data/programme-index";
-import { analyseQuery, textQueryOf } from "../../lib/data/search-query";
+import { getProgrammeIndex } from "../../lib/data/programme-index";
+import { analyseQuery, planWords, readSearchContext, textQueryOf } from "../../lib/data/search-query";
+import { writeTextQuery } from "../../lib/search/query-plan";
 import { parseTsquery, type TextIndex, TextIndexBuilder, TextSearch } from "../../lib/search/text-index";
 import { seededRandom } from "../support/random";
 import { openPrivateTestDatabase } from "./support/test-database";
@@ -109,6 +111,41 @@ describe("the text search in memory", () => {
         expect(topRanked([...docs], count, byRank(rankAt), search, rankAt), `« ${q} », ${count}`).toEqual(full.slice(0, count));
       }
     }
+  });
+
+  it("writes the text queries from the words' and synonyms' pieces exactly as PostgreSQL writes the whole", async () => {
+    // The search does not ask PostgreSQL to write the query (one round trip less): it composes
+    // what the analysis and the index already hold (writeTextQuery). PostgreSQL writing the same
+    // plan (textQueryOf: phraseto_tsquery, ||, &&) must give the same query, node for node.
+    const index = await getProgrammeIndex(db.prisma);
+    expect(index.synonyms.length).toBeGreaterThan(20);
+    let written = 0;
+    let withSynonyms = 0;
+    let corrected = 0;
+    for (const q of [...(await queryWords()), "CNFS Bretagne", "conseiller numerique france services", "fonds social europeen", "pass numerique aptic",
+      // typos, one inside a synonym phrase (« conseilers numeriques » is found through its correction)
+      "conseilers numeriques france services", "illectronism", "conseilers numeriques", "inclusoin numerik des seniors"]) {
+      const { tokens } = await readSearchContext(db.prisma, { q });
+      const { plan, synonyms } = planWords(tokens ?? [], index.synonyms);
+      const expected = await textQueryOf(db.prisma, plan);
+      const actual = writeTextQuery(plan, tokens ?? [], synonyms);
+      if (expected === null) {
+        expect(actual, q).toBeNull();
+        continue;
+      }
+      expect(actual, `« ${q} » : PostgreSQL écrit ${expected.query} | ${expected.phrase}`).toBeTruthy();
+      expect(parseTsquery(actual?.query ?? ""), `« ${q} » → ${actual?.query}`).toEqual(parseTsquery(expected.query));
+      expect(actual?.phrase ? parseTsquery(actual.phrase) : null, `« ${q} » → ${actual?.phrase}`).toEqual(
+        expected.phrase ? parseTsquery(expected.phrase) : null,
+      );
+      written++;
+      if (plan.groups.some((g) => g.length > 1)) withSynonyms++;
+      if (plan.corrections.length) corrected++;
+    }
+    // Not an empty comparison: synonym sets and corrections were written too.
+    expect(written).toBeGreaterThan(150);
+    expect(withSynonyms).toBeGreaterThan(5);
+    expect(corrected).toBeGreaterThan(2);
   });
 
   it("reads tsvectors and tsqueries as PostgreSQL writes them, quotes and backslashes included", async () => {

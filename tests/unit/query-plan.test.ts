@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type AnalysedToken, MAX_QUERY_TERMS, planQuery, type SynonymPhrase } from "../../lib/search/query-plan";
+import {
+  type AnalysedToken,
+  MAX_QUERY_TERMS,
+  planQuery,
+  type SynonymPhrase,
+  touchedSynonyms,
+  writeTextQuery,
+} from "../../lib/search/query-plan";
 
 const token = (word: string, lexeme: string | null, over: Partial<AnalysedToken> = {}): AnalysedToken => ({
   word, lexeme, known: true, correction: null, correctionLexeme: null, ...over,
@@ -81,5 +88,60 @@ describe("planning a text query", () => {
 
   it("gives no group for a query of stop words only", () => {
     expect(planQuery([token("de", null), token("la", null)], [])).toEqual({ groups: [], phrase: null, corrections: [] });
+  });
+});
+
+describe("the synonym sets a query touches", () => {
+  const sets: SynonymPhrase[] = [...cnfs, { group: "g2", phrase: "FSE+", lexemes: ["fse"] }, { group: "g2", phrase: "Fonds social européen", lexemes: ["fond", "social", "europeen"] }];
+
+  it("are those one of whose phrases has all its lexemes in the query, with all their phrases", () => {
+    expect(touchedSynonyms([token("conseillers", "conseiller"), token("numeriques", "numer")], sets)).toEqual(cnfs);
+    expect(touchedSynonyms([token("fonds", "fond"), token("europeen", "europeen")], sets)).toEqual([]);
+    expect(touchedSynonyms([token("fse", "fse")], sets).map((s) => s.phrase)).toEqual(["FSE+", "Fonds social européen"]);
+  });
+
+  it("count a word's correction as one of its lexemes", () => {
+    const typo = token("cnfz", "cnfz", { known: false, correction: "cnfs", correctionLexeme: "cnf" });
+    expect(touchedSynonyms([typo], sets)).toEqual(cnfs);
+  });
+
+  it("ignore a phrase without lexemes (only stop words)", () => {
+    expect(touchedSynonyms([token("la", null)], [{ group: "g3", phrase: "à la", lexemes: [] }])).toEqual([]);
+  });
+});
+
+describe("writing the text query without the database", () => {
+  const written = (word: string, lexeme: string | null, over: Partial<AnalysedToken> = {}) =>
+    token(word, lexeme, { query: lexeme ? `'${lexeme}'` : "", ...over });
+
+  it("ANDs the groups, ORs a group's phrases, and chains the words' lexemes into the phrase", () => {
+    const tokens = [written("cnfs", "cnf"), written("bretagne", "bretagn")];
+    const synonyms = cnfs.map((s, i) => ({ ...s, query: ["'cnf'", "'conseil' <-> 'numer' <-> 'franc' <-> 'servic'", "'conseil' <-> 'numer'"][i] }));
+    const plan = planQuery(tokens, synonyms);
+    expect(writeTextQuery(plan, tokens, synonyms)).toEqual({
+      query: "( ( 'cnf' ) | ( 'conseil' <-> 'numer' <-> 'franc' <-> 'servic' ) | ( 'conseil' <-> 'numer' ) ) & ( ( 'bretagn' ) )",
+      phrase: "'cnf' <-> 'bretagn'",
+    });
+  });
+
+  it("writes a corrected word as its correction", () => {
+    const tokens = [written("mediaton", "mediaton", { known: false, correction: "mediation", correctionLexeme: "mediat", correctionQuery: "'mediat'" }), written("numerique", "numer")];
+    const plan = planQuery(tokens, []);
+    expect(writeTextQuery(plan, tokens, [])).toEqual({ query: "( ( 'mediat' ) ) & ( ( 'numer' ) )", phrase: "'mediat' <-> 'numer'" });
+  });
+
+  it("skips a phrase that is only stop words, as || does", () => {
+    const tokens = [written("cnfs", "cnf")];
+    const synonyms = [{ ...cnfs[0], query: "'cnf'" } as SynonymPhrase, { group: "g1", phrase: "à la", lexemes: [], query: "" }];
+    expect(writeTextQuery(planQuery(tokens, synonyms), tokens, synonyms)).toEqual({ query: "( ( 'cnf' ) )", phrase: null });
+  });
+
+  it("is null without words, and leaves the writing to PostgreSQL when a piece is missing or a word is several lexemes", () => {
+    expect(writeTextQuery(planQuery([written("la", null)], []), [written("la", null)], [])).toBeNull();
+    const unwritten = [token("pass", "pass"), token("numerique", "numer")];
+    expect(writeTextQuery(planQuery(unwritten, []), unwritten, [])).toBeUndefined();
+    const compound = [written("tiers", "tier", { query: "'tier' <-> 'lieux'" }), written("lieux", "lieux")];
+    const plan = planQuery(compound, []);
+    expect(writeTextQuery(plan, compound, [])).toBeUndefined();
   });
 });
