@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
-import { getPrisma } from "../db/client";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { getDatabase, getPrisma } from "../db/client";
+import type { Database } from "../db/connect";
+import { Prisma } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
@@ -59,7 +60,7 @@ export async function searchProgrammes(
   { now }: { now?: Date } = {},
 ): Promise<ProgrammeSearchResult> {
   // A given time (tests, previews) bypasses the cache, which is keyed on the current minute.
-  if (now) return runSearch(await getPrisma(), search, now);
+  if (now) return runSearch(await getDatabase(), search, now);
   return searchProgrammesAs(search, "search", (result) => result);
 }
 
@@ -75,15 +76,16 @@ export async function searchProgrammesAs<T>(
   convert: (result: ProgrammeSearchResult) => T,
   { snippets = true }: { snippets?: boolean } = {},
 ): Promise<T> {
-  const prisma = await getPrisma();
-  const compute = async () => convert(await runSearch(prisma, search, new Date(), snippets));
+  const db = await getDatabase();
+  const compute = async () => convert(await runSearch(db, search, new Date(), snippets));
   const key = `${namespace}|${snippets ? "snippets" : "plain"}|${JSON.stringify(search)}`;
-  return searchCacheEnabled() ? cached(prisma, key, compute) : compute();
+  return searchCacheEnabled() ? cached(db.prisma, key, compute) : compute();
 }
 
-async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Date, snippets = true): Promise<ProgrammeSearchResult> {
+async function runSearch(db: Database, search: ProgrammeSearch, now: Date, snippets = true): Promise<ProgrammeSearchResult> {
+  const prisma = db.prisma;
   // One round trip: the catalogue's version, the territory, the words analysed (search-query.ts).
-  const context = await readSearchContext(prisma, search);
+  const context = await readSearchContext(db.sql, search);
   const index = await getProgrammeIndex(prisma, context.version);
   const place = context.territory;
   // The words become text queries (phraseto_tsquery's stems and phrases, synonyms, corrections),
@@ -104,16 +106,16 @@ async function runSearch(prisma: PrismaClient, search: ProgrammeSearch, now: Dat
     funderFacetSize: FUNDER_FACET_SIZE,
     sort,
   });
-  const pageRows = found.pageIds.length
-    ? await prisma.$queryRaw<{ row_id: string }[]>`
+  // A prepared statement (two shapes: with or without extracts), like the context's.
+  const pageQuery = Prisma.sql`
         SELECT page.id::text AS row_id, ${itemColumnsSql}, ${headline} AS headline
           FROM (SELECT p.id, f.type AS funder_type, ${calendarStatusSql(now)} AS calendar_status, p.slug, p.title,
                        p.summary, p.description, p.opens_at, p.closes_at, p.amount_max::float8 AS amount_max,
                        p.application_url, p.is_national, p.financed, p.published_at, p.updated_at,
                        f.slug AS funder_slug, f.name AS funder_name
                   FROM programme p JOIN funder f ON f.id = p.funder_id
-                 WHERE p.id = ANY(${found.pageIds}::uuid[])) page`
-    : [];
+                 WHERE p.id = ANY(${found.pageIds}::uuid[])) page`;
+  const pageRows = found.pageIds.length ? await db.sql.prepared<{ row_id: string }>(pageQuery.text, pageQuery.values) : [];
   const byId = new Map(pageRows.map((row) => [row.row_id, row]));
   const rows = found.pageIds.flatMap((id) => byId.get(id) ?? []);
   const facetRows = found.facetRows;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { Database, SqlRunner } from "../db/connect";
 import { DomainError } from "../errors";
 import {
   type AnalysedToken,
@@ -80,13 +81,18 @@ const territorySql = (id: string) => Prisma.sql`(
       FROM territory t WHERE t.id = ${id})`;
 
 export async function readSearchContext(
-  prisma: PrismaClient,
+  sql: SqlRunner,
   { q, territory }: { q?: string | null; territory?: string | null },
 ): Promise<SearchContext> {
-  const [row] = await prisma.$queryRaw<{ version: bigint | number | string | null; tokens: string | null; territory: string | null }[]>`
+  // A prepared statement (four shapes: with or without words, with or without a territory).
+  const statement = Prisma.sql`
     SELECT (SELECT version FROM catalogue_version) AS version,
            ${q ? tokensSql(q) : Prisma.sql`NULL::text`} AS tokens,
            ${territory ? territorySql(territory) : Prisma.sql`NULL::text`} AS territory`;
+  const [row] = await sql.prepared<{ version: bigint | number | string | null; tokens: string | null; territory: string | null }>(
+    statement.text,
+    statement.values,
+  );
   if (territory && !row?.territory) throw new DomainError("unknown_territory", `Territoire inconnu : « ${territory} ».`, "territory");
   return {
     version: String(row?.version ?? "0"),
@@ -102,8 +108,8 @@ export function planWords(tokens: AnalysedToken[], synonymPhrases: SynonymPhrase
 }
 
 /** The plan of a query, as the search makes it (for tests and tools: the search reads all this in one trip). */
-export async function analyseQuery(prisma: PrismaClient, q: string): Promise<QueryPlan> {
-  const [{ tokens }, index] = await Promise.all([readSearchContext(prisma, { q }), getProgrammeIndex(prisma)]);
+export async function analyseQuery(db: Database, q: string): Promise<QueryPlan> {
+  const [{ tokens }, index] = await Promise.all([readSearchContext(db.sql, { q }), getProgrammeIndex(db.prisma)]);
   return planWords(tokens ?? [], index.synonyms).plan;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -15,6 +16,12 @@ export interface SqlRunner {
   /** Runs one or several statements without parameters. */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * The same, for a statement run at every search: on the server it is prepared once per connection
+   * (named after its text), so that PostgreSQL neither parses nor plans it again (it keeps a generic
+   * plan when that costs no more than planning each time). PGlite runs it as query().
+   */
+  prepared<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction: everything or nothing. */
   transaction<R>(fn: (tx: SqlRunner) => Promise<R>): Promise<R>;
 }
@@ -34,11 +41,26 @@ const pgliteRunner = (db: Pick<PGlite, "exec" | "query">): SqlRunner => ({
   async query<T>(sql: string, params: unknown[] = []) {
     return (await db.query<T>(sql, params)).rows;
   },
+  async prepared<T>(sql: string, params: unknown[]) {
+    return (await db.query<T>(sql, params)).rows;
+  },
   async transaction(fn) {
     if (!("transaction" in db)) throw new Error("Transactions imbriquées non prises en charge.");
     return (db as PGlite).transaction((tx) => fn(pgliteRunner(tx)));
   },
 });
+
+const statementNames = new Map<string, string>();
+/** A prepared statement's name: its text's hash (the same text, the same statement, on any connection). */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `fin_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+    if (statementNames.size > 1000) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
+}
 
 const pgRunner = (pool: pg.Pool | pg.PoolClient, inTransaction = false): SqlRunner => ({
   async exec(sql) {
@@ -46,6 +68,9 @@ const pgRunner = (pool: pg.Pool | pg.PoolClient, inTransaction = false): SqlRunn
   },
   async query<T>(sql: string, params: unknown[] = []) {
     return (await pool.query(sql, params)).rows as T[];
+  },
+  async prepared<T>(sql: string, params: unknown[]) {
+    return (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[];
   },
   async transaction(fn) {
     if (inTransaction) throw new Error("Transactions imbriquées non prises en charge.");

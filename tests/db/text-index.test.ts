@@ -80,7 +80,7 @@ describe("the text search in memory", () => {
     let compared = 0;
     let matched = 0;
     for (const q of await queryWords()) {
-      const words = await textQueryOf(db.prisma, await analyseQuery(db.prisma, q));
+      const words = await textQueryOf(db.prisma, await analyseQuery(db, q));
       if (!words) continue;
       const expected = await postgresRanks(words.query, words.phrase);
       const search = new TextSearch(index, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null);
@@ -97,7 +97,7 @@ describe("the text search in memory", () => {
 
   it("finds the first pages by relevance without ranking everything, as a full sort would", async () => {
     for (const q of await queryWords()) {
-      const words = await textQueryOf(db.prisma, await analyseQuery(db.prisma, q));
+      const words = await textQueryOf(db.prisma, await analyseQuery(db, q));
       if (!words) continue;
       const search = new TextSearch(index, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null);
       const docs = Array.from(search.matches());
@@ -125,7 +125,7 @@ describe("the text search in memory", () => {
     for (const q of [...(await queryWords()), "CNFS Bretagne", "conseiller numerique france services", "fonds social europeen", "pass numerique aptic",
       // typos, one inside a synonym phrase (« conseilers numeriques » is found through its correction)
       "conseilers numeriques france services", "illectronism", "conseilers numeriques", "inclusoin numerik des seniors"]) {
-      const { tokens } = await readSearchContext(db.prisma, { q });
+      const { tokens } = await readSearchContext(db.sql, { q });
       const { plan, synonyms } = planWords(tokens ?? [], index.synonyms);
       const expected = await textQueryOf(db.prisma, plan);
       const actual = writeTextQuery(plan, tokens ?? [], synonyms);
