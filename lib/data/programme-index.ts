@@ -257,13 +257,25 @@ export function searchIndex(
 ): IndexSearchResult {
   const nowMs = now.getTime();
   const soon = nowMs + CLOSING_SOON_DAYS * 86_400_000;
-  const wantedTypes = new Set(search.funderType.map((c) => FUNDER_TYPE.get(c)));
+  // Every filter as a bit mask or a flag array, read in the loop below (no Set, no closure: the
+  // pass visits up to every programme at each search).
+  const wantedTypes = maskOf(search.funderType, FUNDER_TYPE);
   const wantedFunders = new Set(search.funder.map((s) => ix.funderBySlug.get(s)).filter((x): x is number => x !== undefined));
-  const wantedStatuses = new Set(search.status.map((s) => STATUS_INDEX.get(s)));
+  const funderWanted = search.funder.length ? new Uint8Array(ix.funders.length) : null;
+  for (const k of wantedFunders) funderWanted![k] = 1;
+  const wantedStatuses = maskOf(search.status, STATUS_INDEX);
   const beneficiaryMask = maskOf(search.beneficiary, BENEFICIARY);
   const financedMask = maskOf(search.finances, FINANCED);
   const aidKindMask = maskOf(search.aidKind, AID_KIND);
-  const places = territoryIds ? new Set(territoryIds.map((t) => ix.territories.get(t)).filter((x) => x !== undefined)) : null;
+  let placeWanted: Uint8Array | null = null;
+  if (territoryIds) {
+    placeWanted = new Uint8Array(ix.territories.size);
+    for (const t of territoryIds) {
+      const k = ix.territories.get(t);
+      if (k !== undefined) placeWanted[k] = 1;
+    }
+  }
+  const amountMin = search.amountMin;
 
   const typeCounts = new Float64Array(funderTypes.codes.length);
   const statusCounts = new Float64Array(CALENDAR_STATUSES.length);
@@ -280,59 +292,65 @@ export function searchIndex(
     return counts;
   };
 
-  const matches: number[] = [];
-  const statusAt = new Uint8Array(ix.size);
+  const candidates = text ? text.matches() : null;
+  const visited = candidates ? candidates.length : ix.size;
+  const matches = scratchInt32(visited);
+  let matched = 0;
+  const statusAt = scratchStatus(ix.size);
+  const { national, covStart, coverage, amount, funder: funderOf, coStart: coStartOf, coFunders, funderType, beneficiaries: beneficiariesOf, financed: financedOf, aidKinds: aidKindsOf } = ix;
 
-  const visit = (i: number) => {
-    if (places) {
-      let available = ix.national[i] === 1;
-      for (let k = ix.covStart[i] as number, end = ix.covStart[i + 1] as number; !available && k < end; k++) {
-        available = places.has(ix.coverage[k] as number);
+  for (let v = 0; v < visited; v++) {
+    const i = candidates ? (candidates[v] as number) : v;
+    if (placeWanted) {
+      let available = national[i] === 1;
+      for (let k = covStart[i] as number, end = covStart[i + 1] as number; !available && k < end; k++) {
+        available = placeWanted[coverage[k] as number] === 1;
       }
-      if (!available) return;
+      if (!available) continue;
     }
-    if (search.amountMin !== undefined && !((ix.amount[i] as number) >= search.amountMin)) return;
+    if (amountMin !== undefined && !((amount[i] as number) >= amountMin)) continue;
 
     const status = statusOf(ix, i, nowMs, soon);
     statusAt[i] = status;
-    const funder = ix.funder[i] as number;
-    const coStart = ix.coStart[i] as number, coEnd = ix.coStart[i + 1] as number;
+    const funder = funderOf[i] as number;
+    const coStart = coStartOf[i] as number, coEnd = coStartOf[i + 1] as number;
+    const type = funderType[i] as number;
+    const beneficiaryCodes = beneficiariesOf[i] as number;
+    const financedCodes = financedOf[i] as number;
+    const aidKindCodes = aidKindsOf[i] as number;
     // The facets whose filter the programme fails, one bit each: none, exactly one (it counts in
     // that facet only), or more (it counts nowhere).
     let failed = 0;
-    if (wantedTypes.size && !wantedTypes.has(ix.funderType[i])) failed |= FUNDER_TYPE_F;
-    if (search.funder.length) {
-      let funded = wantedFunders.has(funder);
-      for (let k = coStart; !funded && k < coEnd; k++) funded = wantedFunders.has(ix.coFunders[k] as number);
+    if (wantedTypes && !((wantedTypes >>> type) & 1)) failed |= FUNDER_TYPE_F;
+    if (funderWanted) {
+      let funded = funder >= 0 && funderWanted[funder] === 1;
+      for (let k = coStart; !funded && k < coEnd; k++) {
+        const c = coFunders[k] as number;
+        funded = c >= 0 && funderWanted[c] === 1;
+      }
       if (!funded) failed |= FUNDER_F;
     }
-    if (beneficiaryMask && !((ix.beneficiaries[i] as number) & beneficiaryMask)) failed |= BENEFICIARY_F;
-    if (financedMask && !((ix.financed[i] as number) & financedMask)) failed |= FINANCES_F;
-    if (aidKindMask && !((ix.aidKinds[i] as number) & aidKindMask)) failed |= AID_KIND_F;
-    if (wantedStatuses.size ? !wantedStatuses.has(status) : status === CLOSED) failed |= STATUS_F;
-    if (failed & (failed - 1)) return;
-    if (failed === 0) matches.push(i);
+    if (beneficiaryMask && !(beneficiaryCodes & beneficiaryMask)) failed |= BENEFICIARY_F;
+    if (financedMask && !(financedCodes & financedMask)) failed |= FINANCES_F;
+    if (aidKindMask && !(aidKindCodes & aidKindMask)) failed |= AID_KIND_F;
+    if (wantedStatuses ? !((wantedStatuses >>> status) & 1) : status === CLOSED) failed |= STATUS_F;
+    if (failed & (failed - 1)) continue;
+    if (failed === 0) matches[matched++] = i;
 
     // Counted in a facet when it passes every other facet's filter.
     const all = failed === 0;
-    if (all || failed === FUNDER_TYPE_F) typeCounts[ix.funderType[i] as number] = (typeCounts[ix.funderType[i] as number] ?? 0) + 1;
+    if (all || failed === FUNDER_TYPE_F) typeCounts[type] = (typeCounts[type] as number) + 1;
     if (all || failed === STATUS_F) statusCounts[status] = (statusCounts[status] as number) + 1;
-    if (all || failed === BENEFICIARY_F) increment(beneficiaryMasks, ix.beneficiaries[i] as number);
-    if (all || failed === FINANCES_F) increment(financedMasks, ix.financed[i] as number);
-    if (all || failed === AID_KIND_F) increment(aidKindMasks, ix.aidKinds[i] as number);
+    if (all || failed === BENEFICIARY_F) beneficiaryMasks[beneficiaryCodes] = (beneficiaryMasks[beneficiaryCodes] as number) + 1;
+    if (all || failed === FINANCES_F) financedMasks[financedCodes] = (financedMasks[financedCodes] as number) + 1;
+    if (all || failed === AID_KIND_F) aidKindMasks[aidKindCodes] = (aidKindMasks[aidKindCodes] as number) + 1;
     if (all || failed === FUNDER_F) {
       if (funder >= 0) funderCounts[funder] = (funderCounts[funder] as number) + 1;
       for (let k = coStart; k < coEnd; k++) {
-        const c = ix.coFunders[k] as number;
+        const c = coFunders[k] as number;
         if (c >= 0) funderCounts[c] = (funderCounts[c] as number) + 1;
       }
     }
-  };
-
-  if (text) {
-    for (const i of text.matches()) visit(i);
-  } else {
-    for (let i = 0; i < ix.size; i++) visit(i);
   }
 
   const rows: FacetCountRow[] = [];
@@ -356,24 +374,36 @@ export function searchIndex(
   for (const k of wantedFunders) shown.add(k);
   for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
 
-  const end = Math.min(matches.length, search.page * search.perPage);
+  const found = matches.subarray(0, matched);
+  const end = Math.min(matched, search.page * search.perPage);
   const first = (search.page - 1) * search.perPage;
   let page: number[] = [];
-  if (first < matches.length) {
+  if (first < matched) {
     if (sort === "relevance" && text) {
-      const rankAt = new Float64Array(ix.size);
-      page = topRanked(matches, end, comparator(ix, sort, statusAt, rankAt), text, rankAt);
+      const rankAt = scratchRanks(ix.size);
+      page = topRanked(found, end, comparator(ix, sort, statusAt, rankAt), text, rankAt);
     } else {
-      page = topSorted(matches, end, comparator(ix, sort, statusAt, null));
+      page = topSorted(found, end, comparator(ix, sort, statusAt, null));
     }
   }
   page = page.slice(first);
   return {
     facetRows: rows,
-    total: matches.length,
+    total: matched,
     pageIds: page.map((i) => ix.ids[i] as string),
   };
 }
+
+// Work arrays of the search, reused from one search to the next (searchIndex runs to its end
+// without yielding, and keeps none of them): allocating and zeroing them at every search cost
+// ~1 MB and a garbage collection now and then at 100,000 programmes. Only the entries the
+// search writes are read: the matches it found, their status and their rank.
+let matchesScratch = new Int32Array(0);
+let statusScratch = new Uint8Array(0);
+let rankScratch = new Float64Array(0);
+const scratchInt32 = (n: number) => (matchesScratch.length >= n ? matchesScratch : (matchesScratch = new Int32Array(n)));
+const scratchStatus = (n: number) => (statusScratch.length >= n ? statusScratch : (statusScratch = new Uint8Array(n)));
+const scratchRanks = (n: number) => (rankScratch.length >= n ? rankScratch : (rankScratch = new Float64Array(n)));
 
 /** The best `capacity` items offered so far, by `compare` (a max-heap: its root is the worst kept). */
 class BestOf {
@@ -426,11 +456,11 @@ class BestOf {
  * The first `count` elements of `items` in order. A full sort of 65,000 matches costs ~100 ms; the
  * first pages only need a bounded heap (n log count).
  */
-export function topSorted(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
+export function topSorted(items: ArrayLike<number>, count: number, compare: (a: number, b: number) => number): number[] {
   if (count <= 0) return [];
-  if (count * 8 >= items.length) return items.sort(compare).slice(0, count);
+  if (count * 8 >= items.length) return Array.from(items).sort(compare).slice(0, count);
   const best = new BestOf(count, compare);
-  for (const item of items) best.offer(item);
+  for (let k = 0; k < items.length; k++) best.offer(items[k] as number);
   return best.sorted();
 }
 
@@ -442,7 +472,7 @@ export function topSorted(items: number[], count: number, compare: (a: number, b
  * in the title or the summary can be on the first page.
  */
 export function topRanked(
-  items: number[],
+  items: ArrayLike<number>,
   count: number,
   compare: (a: number, b: number) => number,
   text: Pick<TextSearch, "bounds" | "rank">,
@@ -501,10 +531,6 @@ function comparator(ix: ProgrammeIndex, sort: Sort, statusAt: Uint8Array, rankAt
       return (a: number, b: number) => descending(ix.amountMax[a] as number, ix.amountMax[b] as number) || closing(a, b) || a - b;
   }
 }
-
-const increment = (counts: Float64Array, at: number) => {
-  counts[at] = (counts[at] as number) + 1;
-};
 
 const collator = new Intl.Collator("fr");
 
