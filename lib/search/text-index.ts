@@ -478,6 +478,19 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
   }
   return out.subarray(0, n);
 }
+/** The elements of `a` not in `b` (both ascending). */
+function difference(a: Int32Array, b: Int32Array): Int32Array {
+  if (!b.length) return a;
+  const out = new Int32Array(a.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    j = seek(b, j, b.length, x);
+    if (j >= b.length || b[j] !== x) out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
 /** First index in [from, end) where sorted[index] ≥ value, or end (galloping, then binary search). */
 function seek(sorted: Int32Array, from: number, end: number, value: number): number {
   let lo = from;
@@ -582,34 +595,60 @@ export class TextSearch {
     return sum;
   }
 
-  /** The matching documents, ascending. */
+  /**
+   * The matching documents, ascending. Evaluated node by node (a query without negation matches a
+   * document when its tree holds there, each node on its own): a word is its posting list, AND and
+   * OR intersect and unite their operands' results, and a phrase is checked, position by position,
+   * only in the documents that have all its words — and, under an AND, only in those the other
+   * operands allow; an OR's second operand is not checked again where its first one matched.
+   */
   matches(): Int32Array {
-    const main = this.main;
-    if (!main) return new Int32Array(0);
+    if (!this.main) return new Int32Array(0);
     const docsOf = (k: number) => this.index.entryDoc.subarray(this.from[k] as number, this.to[k] as number);
-    // Candidates: the query with each phrase read as « all its words »; phrases checked next.
-    const candidatesOf = (q: TextQuery): Int32Array => {
-      if (q.op === "word") return docsOf(this.operands.get(q.lexeme) as number);
-      const left = candidatesOf(q.left);
-      const right = candidatesOf(q.right);
+    const operandOf = (lexeme: string) => this.operands.get(lexeme) as number;
+    // The documents that have all the words a node requires (a phrase read as « all its words »).
+    const superset = (q: TextQuery): Int32Array => {
+      if (q.op === "word") return docsOf(operandOf(q.lexeme));
+      const left = superset(q.left);
+      if (q.op !== "or" && !left.length) return left;
+      const right = superset(q.right);
       return q.op === "or" ? union(left, right) : intersect(left, right);
     };
-    const candidates = candidatesOf(this.query as TextQuery);
-    if (!main.phrases.length) return candidates;
-    const found = new Int32Array(candidates.length);
-    let n = 0;
-    const { lexemes, held } = this;
-    const operands = this.from.length;
-    const entries = new Int32Array(operands);
-    for (const doc of candidates) {
-      for (let k = 0; k < operands; k++) {
-        entries[k] = this.locate(k, doc);
-        lexemes[k] = entries[k] as number >= 0 ? 1 : 0;
+    const entries = new Int32Array(this.from.length).fill(-1);
+    // The documents among `within` (null: any) where `q` holds.
+    const hasPhrase = (q: TextQuery): boolean => q.op === "phrase" || (q.op !== "word" && (hasPhrase(q.left) || hasPhrase(q.right)));
+    const exact = (q: TextQuery, within: Int32Array | null): Int32Array => {
+      // Without a phrase, having the words is matching.
+      if (!hasPhrase(q)) return within ? intersect(within, superset(q)) : superset(q);
+      switch (q.op) {
+        case "word": {
+          const docs = docsOf(operandOf(q.lexeme));
+          return within ? intersect(within, docs) : docs;
+        }
+        case "and": {
+          const allowed = within ? intersect(within, superset(q)) : superset(q);
+          const left = exact(q.left, allowed);
+          return left.length ? exact(q.right, left) : left;
+        }
+        case "or": {
+          const left = exact(q.left, within);
+          const rest = difference(within ?? superset(q.right), left);
+          return union(left, exact(q.right, rest));
+        }
+        case "phrase": {
+          const phrase = flatten(q, operandOf);
+          const candidates = within ? intersect(within, superset(q)) : superset(q);
+          const found = new Int32Array(candidates.length);
+          let n = 0;
+          for (const doc of candidates) {
+            for (const k of phrase.operands) entries[k] = this.locate(k, doc);
+            if (this.occurs({ atom: -1, operands: phrase.operands, offsets: phrase.offsets }, entries, 0) > 0) found[n++] = doc;
+          }
+          return found.subarray(0, n);
+        }
       }
-      for (const phrase of main.phrases) held[phrase.atom] = this.occurs(phrase, entries, 0) > 0 ? 1 : 0;
-      if (main.holds(lexemes, held)) found[n++] = doc;
-    }
-    return found.subarray(0, n);
+    };
+    return exact(this.query as TextQuery, null);
   }
 
   /**

@@ -54,6 +54,11 @@ const FIXED = [
   "inclusion numérique des seniors en zone rurale",
   "numérique numérique",
   "le la les",
+  // synonym phrases under an AND
+  "CNFS Bretagne",
+  "conseillers numériques seniors",
+  "France Services tiers-lieux",
+  "fonds social européen formation",
 ];
 
 async function queryWords(): Promise<string[]> {
