@@ -4,7 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SynonymPhrase } from "../search/query-plan";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
 import type { ProgrammeSearch, Sort } from "../validation/programme-search";
-import { type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
+import { type PhrasePostings, phrasePostings, type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
 import { catalogueVersion } from "./search-cache";
 import { SEARCH_CONFIG } from "./search-config";
 
@@ -80,6 +80,8 @@ export interface ProgrammeIndex {
   text: TextIndex;
   /** Every phrase of every synonym set (table search_synonym), with its lexemes and its tsquery text. */
   synonyms: SynonymPhrase[];
+  /** Where the synonym sets' phrases occur, computed once (they are searched often: « France Services »). */
+  phrases: Map<string, PhrasePostings>;
 }
 
 interface Row {
@@ -133,6 +135,7 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     words.add(r.words);
     r.words = null; // the text is large: let it go as soon as it is read
   }
+  const text = words.finish();
   const index: ProgrammeIndex = {
     version,
     size: n,
@@ -159,8 +162,9 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     funders: funderRows.map((f) => ({ slug: f.slug, name: f.name })),
     funderNameRank: rankOf(funderRows.map((f) => f.name)),
     funderBySlug: new Map(funderRows.map((f, i) => [f.slug, i])),
-    text: words.finish(),
+    text,
     synonyms,
+    phrases: phrasePostings(text, synonyms.map((p) => p.query ?? "")),
   };
   let co = 0;
   let cov = 0;

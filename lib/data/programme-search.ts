@@ -94,7 +94,7 @@ async function runSearch(db: Database, search: ProgrammeSearch, now: Date, snipp
   const plan = analysed?.plan ?? null;
   const words = analysed && context.tokens ? await textQueriesOf(prisma, analysed.plan, context.tokens, analysed.synonyms) : null;
   const sort = search.sort ?? (words ? "relevance" : "closing");
-  const text = words ? new TextSearch(index.text, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null) : null;
+  const text = words ? new TextSearch(index.text, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null, index.phrases) : null;
   const headline = words && snippets
     ? Prisma.sql`ts_headline(${SEARCH_CONFIG}, ${plainTextSql(Prisma.sql`page.description`)}, ${words.query}::tsquery, ${SNIPPET_OPTIONS})`
     : Prisma.sql`NULL::text`;

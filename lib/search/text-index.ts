@@ -267,6 +267,44 @@ interface Phrase {
   /** Its words: operand, and offset from the phrase's first word. */
   operands: number[];
   offsets: number[];
+  /** Where it occurs, when known in advance (see phrasePostings()); `cursor` for documents asked in order. */
+  known?: PhrasePostings & { cursor: number };
+}
+
+/**
+ * A phrase's postings, computed once for the whole index: the documents where it occurs
+ * (ascending) and, for each, the sum over its occurrences of their highest weight (what it adds at
+ * most to a rank, see TextSearch.bounds()).
+ */
+export interface PhrasePostings {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+/** A phrase's key: its lexemes with their offsets from the first (`'franc' <-> 'servic'` → `franc@0 servic@1`). */
+function phraseKey(q: TextQuery): string {
+  const lexemes: string[] = [];
+  const flat = flatten(q, (lexeme) => lexemes.push(lexeme) - 1);
+  return flat.operands.map((k, w) => `${lexemes[k]}@${flat.offsets[w]}`).join(" ");
+}
+
+/**
+ * The postings of phrases searched often (the synonym sets' phrases), computed once when the index
+ * is built, so that a search neither checks where they occur nor weighs their occurrences again.
+ * Queries that are not a phrase (one word, empty) are skipped.
+ */
+export function phrasePostings(index: TextIndex, queries: string[]): Map<string, PhrasePostings> {
+  const known = new Map<string, PhrasePostings>();
+  for (const text of queries) {
+    const q = parseTsquery(text);
+    if (!q || q.op !== "phrase") continue;
+    const key = phraseKey(q);
+    if (known.has(key)) continue;
+    const search = new TextSearch(index, q);
+    const docs = search.matches();
+    known.set(key, { docs, weights: search.phraseWeights(docs) });
+  }
+  return known;
 }
 
 interface Compiled {
@@ -303,6 +341,7 @@ function flatten(q: TextQuery, operandOf: (lexeme: string) => number): { operand
 class Compiler {
   readonly operands = new Map<string, number>();
   phrases = 0;
+  constructor(private readonly known: Map<string, PhrasePostings> | null = null) {}
   operandOf = (lexeme: string) => {
     let k = this.operands.get(lexeme);
     if (k === undefined) this.operands.set(lexeme, (k = this.operands.size));
@@ -322,7 +361,8 @@ class Compiler {
         const flat = flatten(q, this.operandOf);
         flat.operands.forEach((k) => used.add(k));
         const atom = this.phrases++;
-        phrases.push({ atom, operands: flat.operands, offsets: flat.offsets });
+        const known = this.known?.get(phraseKey(q));
+        phrases.push({ atom, operands: flat.operands, offsets: flat.offsets, known: known && { ...known, cursor: 0 } });
         return (_, held) => held[atom] === 1;
       }
       const left = walk(q.left);
@@ -527,6 +567,7 @@ export class TextSearch {
   private readonly bonusOnly = new Occurrences();
   private readonly inBonus: Uint8Array;
   private readonly operands: Map<string, number>;
+  private readonly known: Map<string, PhrasePostings> | null;
   private keys = new Int32Array(64);
   /** Where the documents given to bounds() have each operand's entry (kept for rank()). */
   private located: Int32Array | null = null;
@@ -536,8 +577,11 @@ export class TextSearch {
     private readonly index: TextIndex,
     private readonly query: TextQuery | null,
     phrase: TextQuery | null = null,
+    /** Phrases whose postings are known in advance (phrasePostings()). */
+    known: Map<string, PhrasePostings> | null = null,
   ) {
-    const compiler = new Compiler();
+    const compiler = new Compiler(known);
+    this.known = known;
     this.operands = compiler.operands;
     this.main = query ? compiler.compile(query) : null;
     this.bonus = query && phrase ? compiler.compile(phrase) : null;
@@ -636,6 +680,8 @@ export class TextSearch {
           return union(left, exact(q.right, rest));
         }
         case "phrase": {
+          const known = this.known?.get(phraseKey(q));
+          if (known) return within ? intersect(within, known.docs) : known.docs;
           const phrase = flatten(q, operandOf);
           const candidates = within ? intersect(within, superset(q)) : superset(q);
           const found = new Int32Array(candidates.length);
@@ -673,7 +719,7 @@ export class TextSearch {
       const doc = docs[d] as number;
       const base = d * operands;
       for (let k = 0; k < operands; k++) entries[base + k] = this.locate(k, doc);
-      const bound = this.boundOf(main, entries, base) + (bonus ? this.boundOf(bonus, entries, base) : 0);
+      const bound = this.boundOf(main, entries, base, doc) + (bonus ? this.boundOf(bonus, entries, base, doc) : 0);
       // float4 results and float4 weights: a margin far above their rounding.
       bounds[d] = bound * (1 + 1e-5) + 1e-6;
     }
@@ -681,7 +727,7 @@ export class TextSearch {
   }
 
   /** The bound of one query's rank (see bounds()) for a document whose entries are `entries[base + k]`. */
-  private boundOf(query: Compiled, entries: Int32Array, base: number): number {
+  private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number): number {
     const weights = this.index.entryWeight;
     const { boundWords, boundPhrases } = query;
     let bound = 0;
@@ -689,8 +735,33 @@ export class TextSearch {
       const c = entries[base + (boundWords[w] as number)] as number;
       if (c >= 0) bound += weights[c] as number;
     }
-    for (let p = 0; p < boundPhrases.length; p++) bound += this.occurs(boundPhrases[p] as Phrase, entries, base, true);
+    for (let p = 0; p < boundPhrases.length; p++) {
+      const phrase = boundPhrases[p] as Phrase;
+      const known = phrase.known;
+      if (!known) {
+        bound += this.occurs(phrase, entries, base, true);
+        continue;
+      }
+      // Documents come in ascending order: seek on from the last one found.
+      let c = known.cursor;
+      if (c > 0 && (known.docs[c - 1] as number) >= doc) c = 0;
+      c = known.cursor = seek(known.docs, c, known.docs.length, doc);
+      if (c < known.docs.length && known.docs[c] === doc) bound += known.weights[c] as number;
+    }
     return bound;
+  }
+
+  /** For a query that is one phrase: the sum over its occurrences in each of `docs` of their highest weight. */
+  phraseWeights(docs: ArrayLike<number>): Float64Array {
+    const phrase = this.main?.phrases[0];
+    const weights = new Float64Array(docs.length);
+    if (!phrase || this.query?.op !== "phrase") return weights;
+    const entries = new Int32Array(this.from.length);
+    for (let d = 0; d < docs.length; d++) {
+      for (const k of phrase.operands) entries[k] = this.locate(k, docs[d] as number);
+      weights[d] = this.occurs(phrase, entries, 0, true);
+    }
+    return weights;
   }
 
   /** The rank of a matching document (`at`: its place in the documents given to bounds(), if it was). */

@@ -5,7 +5,14 @@ import { topRanked } from "../../lib/data/programme-index";
 import { getProgrammeIndex } from "../../lib/data/programme-index";
 import { analyseQuery, planWords, readSearchContext, textQueryOf } from "../../lib/data/search-query";
 import { writeTextQuery } from "../../lib/search/query-plan";
-import { parseTsquery, type TextIndex, TextIndexBuilder, TextSearch } from "../../lib/search/text-index";
+import {
+  parseTsquery,
+  type PhrasePostings,
+  phrasePostings,
+  type TextIndex,
+  TextIndexBuilder,
+  TextSearch,
+} from "../../lib/search/text-index";
 import { seededRandom } from "../support/random";
 import { openPrivateTestDatabase } from "./support/test-database";
 
@@ -21,6 +28,8 @@ import { openPrivateTestDatabase } from "./support/test-database";
 let db: Database;
 let ids: string[];
 let index: TextIndex;
+/** The synonym phrases' postings, as the programme index computes them. */
+let known: Map<string, PhrasePostings>;
 
 beforeAll(async () => {
   db = await openPrivateTestDatabase();
@@ -32,6 +41,7 @@ beforeAll(async () => {
   const builder = new TextIndexBuilder();
   for (const r of rows) builder.add(r.words);
   index = builder.finish();
+  known = phrasePostings(index, (await getProgrammeIndex(db.prisma)).synonyms.map((p) => p.query ?? ""));
 }, 180_000);
 afterAll(() => db?.close());
 
@@ -84,27 +94,34 @@ describe("the text search in memory", () => {
   it("matches and ranks exactly as PostgreSQL's @@ and ts_rank_cd", async () => {
     let compared = 0;
     let matched = 0;
+    let withKnown = 0;
     for (const q of await queryWords()) {
       const words = await textQueryOf(db.prisma, await analyseQuery(db, q));
       if (!words) continue;
       const expected = await postgresRanks(words.query, words.phrase);
-      const search = new TextSearch(index, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null);
-      const docs = Array.from(search.matches());
-      const actual = new Map(docs.map((doc) => [ids[doc] as string, search.rank(doc)]));
-      expect(actual, `« ${q} » → ${words.query} | ${words.phrase}`).toEqual(expected);
+      // Without, then with the synonym phrases' postings computed in advance (as the search does).
+      for (const postings of [null, known]) {
+        const search = new TextSearch(index, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null, postings);
+        const docs = Array.from(search.matches());
+        const actual = new Map(docs.map((doc) => [ids[doc] as string, search.rank(doc)]));
+        expect(actual, `« ${q} » → ${words.query} | ${words.phrase} (${postings ? "avec" : "sans"} postings)`).toEqual(expected);
+      }
+      if ([...known.keys()].some((key) => words.query.includes(`'${key.split("@")[0]}'`))) withKnown++;
       compared++;
       matched += expected.size;
     }
     // The comparison is not empty: most queries match something, and many match a lot.
     expect(compared).toBeGreaterThan(150);
     expect(matched).toBeGreaterThan(3_000);
+    expect(known.size).toBeGreaterThan(10);
+    expect(withKnown).toBeGreaterThan(8);
   });
 
   it("finds the first pages by relevance without ranking everything, as a full sort would", async () => {
     for (const q of await queryWords()) {
       const words = await textQueryOf(db.prisma, await analyseQuery(db, q));
       if (!words) continue;
-      const search = new TextSearch(index, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null);
+      const search = new TextSearch(index, parseTsquery(words.query), words.phrase ? parseTsquery(words.phrase) : null, known);
       const docs = Array.from(search.matches());
       const all = new Float64Array(index.size);
       for (const doc of docs) all[doc] = search.rank(doc);
