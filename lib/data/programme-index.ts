@@ -470,16 +470,17 @@ export function topSorted(items: ArrayLike<number>, count: number, compare: (a: 
 
 /**
  * The first `count` matches by relevance (`compare`, reading ranks from `rankAt`), ranking as few as
- * possible: matches are taken by decreasing bound of their rank (TextSearch.bound()), and once the
- * page is full, those whose bound is below the rank of the page's last one cannot enter it: ranking
- * stops there. A frequent word matches most of the catalogue, but only the programmes where it is
- * in the title or the summary can be on the first page.
+ * possible: matches are taken by decreasing loose bound of their rank (TextSearch.bounds(), cheap),
+ * and once the page is full, those whose exact bound (TextSearch.bound(): a phrase's positions
+ * checked) is below the rank of the page's last one cannot enter it and are not ranked; ranking
+ * stops where no loose bound reaches that rank. A frequent word matches most of the catalogue, but
+ * only the programmes where it is in the title or the summary can be on the first page.
  */
 export function topRanked(
   items: ArrayLike<number>,
   count: number,
   compare: (a: number, b: number) => number,
-  text: Pick<TextSearch, "bounds" | "rank">,
+  text: Pick<TextSearch, "bounds" | "bound" | "rank">,
   rankAt: Float64Array,
 ): number[] {
   if (count <= 0) return [];
@@ -495,6 +496,8 @@ export function topRanked(
   for (const bound of [...byBound.keys()].sort((a, b) => b - a)) {
     if (best.full && bound < (rankAt[best.worst] as number)) break;
     for (const k of byBound.get(bound) as number[]) {
+      // The exact bound, dearer, only where the loose one leaves a chance.
+      if (best.full && text.bound(k) < (rankAt[best.worst] as number)) continue;
       const item = items[k] as number;
       rankAt[item] = text.rank(item, k);
       best.offer(item);

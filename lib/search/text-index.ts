@@ -281,6 +281,9 @@ export interface PhrasePostings {
   weights: Float64Array;
 }
 
+/** float4 results and float4 weights: a margin far above their rounding. */
+const withMargin = (bound: number) => bound * (1 + 1e-5) + 1e-6;
+
 /** A phrase's key: its lexemes with their offsets from the first (`'franc' <-> 'servic'` → `franc@0 servic@1`). */
 function phraseKey(q: TextQuery): string {
   const lexemes: string[] = [];
@@ -704,9 +707,13 @@ export class TextSearch {
    * each (their starts and ends both strictly increase). For alternatives only (one word, a
    * synonym set, the whole query as a phrase), each cover is exactly one occurrence of a lexeme or
    * of a phrase (from its first word to its last: positions all in the fields of those words), so
-   * the sum over those occurrences of their highest weight. The search ranks documents by
-   * decreasing bound, and stops where no bound can reach the page any more. Where each document's
-   * words are is kept for rank().
+   * the sum over those occurrences of their highest weight: that is bound(), exact but dearer (a
+   * phrase's positions are checked). This loose one counts, for a phrase whose postings are not
+   * known in advance, the weights of all its words' occurrences instead (each phrase occurrence
+   * has its own position of each of its words, so its highest weight is at most their sum). The
+   * search takes documents by decreasing loose bound, skips those whose bound() cannot reach the
+   * page, and stops where no loose bound can. Where each document's words are is kept for bound()
+   * and rank().
    */
   bounds(docs: ArrayLike<number>): Float64Array {
     const operands = this.from.length;
@@ -719,15 +726,25 @@ export class TextSearch {
       const doc = docs[d] as number;
       const base = d * operands;
       for (let k = 0; k < operands; k++) entries[base + k] = this.locate(k, doc);
-      const bound = this.boundOf(main, entries, base, doc) + (bonus ? this.boundOf(bonus, entries, base, doc) : 0);
-      // float4 results and float4 weights: a margin far above their rounding.
-      bounds[d] = bound * (1 + 1e-5) + 1e-6;
+      const bound = this.boundOf(main, entries, base, doc, true) + (bonus ? this.boundOf(bonus, entries, base, doc, true) : 0);
+      bounds[d] = withMargin(bound);
     }
     return bounds;
   }
 
+  /** The exact bound (see bounds()) of the document at `at` in the documents last given to bounds(). */
+  bound(at: number): number {
+    const docs = this.locatedDocs as ArrayLike<number>;
+    const doc = docs[at] as number;
+    const base = at * this.from.length;
+    const entries = this.located as Int32Array;
+    const main = this.main as Compiled;
+    const bonus = this.bonus;
+    return withMargin(this.boundOf(main, entries, base, doc, false) + (bonus ? this.boundOf(bonus, entries, base, doc, false) : 0));
+  }
+
   /** The bound of one query's rank (see bounds()) for a document whose entries are `entries[base + k]`. */
-  private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number): number {
+  private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number, loose: boolean): number {
     const weights = this.index.entryWeight;
     const { boundWords, boundPhrases } = query;
     let bound = 0;
@@ -739,10 +756,24 @@ export class TextSearch {
       const phrase = boundPhrases[p] as Phrase;
       const known = phrase.known;
       if (!known) {
-        bound += this.occurs(phrase, entries, base, true);
+        if (!loose) {
+          bound += this.occurs(phrase, entries, base, true);
+          continue;
+        }
+        // Every word of the phrase (a repeated word as often as it is repeated) with all its weight.
+        let sum = 0;
+        for (let w = 0; w < phrase.operands.length; w++) {
+          const c = entries[base + (phrase.operands[w] as number)] as number;
+          if (c < 0) {
+            sum = 0; // a word missing: the phrase does not occur
+            break;
+          }
+          sum += weights[c] as number;
+        }
+        bound += sum;
         continue;
       }
-      // Documents come in ascending order: seek on from the last one found.
+      // Documents come in ascending order (or start again): seek on from the last one found.
       let c = known.cursor;
       if (c > 0 && (known.docs[c - 1] as number) >= doc) c = 0;
       c = known.cursor = seek(known.docs, c, known.docs.length, doc);

@@ -128,6 +128,13 @@ describe("the text search in memory", () => {
       // Many equal ranks: the tie-break (the document's number) decides, as the position does in the search.
       const byRank = (ranks: Float64Array) => (a: number, b: number) => (ranks[b] as number) - (ranks[a] as number) || a - b;
       const full = [...docs].sort(byRank(all));
+      // Each bound is a bound: rank ≤ exact bound ≤ loose bound, for every match.
+      const loose = search.bounds(docs);
+      docs.forEach((doc, k) => {
+        const exactBound = search.bound(k);
+        expect(all[doc], `« ${q} » : rang ≤ majorant exact`).toBeLessThanOrEqual(exactBound);
+        expect(exactBound, `« ${q} » : majorant exact ≤ majorant large`).toBeLessThanOrEqual(loose[k] as number);
+      });
       for (const count of [1, 20, 60]) {
         const rankAt = new Float64Array(index.size);
         expect(topRanked([...docs], count, byRank(rankAt), search, rankAt), `« ${q} », ${count}`).toEqual(full.slice(0, count));
