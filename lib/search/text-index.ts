@@ -281,6 +281,9 @@ export interface PhrasePostings {
   weights: Float64Array;
 }
 
+/** An operand's entry not looked up yet (-1 is « not in this document »). */
+const NOT_LOCATED = -2;
+
 /** float4 results and float4 weights: a margin far above their rounding. */
 const withMargin = (bound: number) => bound * (1 + 1e-5) + 1e-6;
 
@@ -717,15 +720,25 @@ export class TextSearch {
    */
   bounds(docs: ArrayLike<number>): Float64Array {
     const operands = this.from.length;
-    const entries = (this.located = new Int32Array(docs.length * operands));
+    const entries = (this.located = new Int32Array(docs.length * operands).fill(NOT_LOCATED));
     this.locatedDocs = docs;
     const bounds = new Float64Array(docs.length);
     const main = this.main as Compiled;
     const bonus = this.bonus;
+    // Only the operands the bounds read (a phrase known in advance needs none): rank() finds the others.
+    const needed = new Set<number>();
+    for (const query of bonus ? [main, bonus] : [main]) {
+      for (const k of query.boundWords) needed.add(k);
+      for (const phrase of query.boundPhrases) if (!phrase.known) for (const k of phrase.operands) needed.add(k);
+    }
+    const read = Int32Array.from(needed);
     for (let d = 0; d < docs.length; d++) {
       const doc = docs[d] as number;
       const base = d * operands;
-      for (let k = 0; k < operands; k++) entries[base + k] = this.locate(k, doc);
+      for (let r = 0; r < read.length; r++) {
+        const k = read[r] as number;
+        entries[base + k] = this.locate(k, doc);
+      }
       const bound = this.boundOf(main, entries, base, doc, true) + (bonus ? this.boundOf(bonus, entries, base, doc, true) : 0);
       bounds[d] = withMargin(bound);
     }
@@ -825,7 +838,8 @@ export class TextSearch {
     const ix = this.index;
     const operands = this.from.length;
     for (let k = 0; k < operands; k++) {
-      const c = at === undefined ? this.locate(k, doc) : ((this.located as Int32Array)[at * operands + k] as number);
+      let c = at === undefined ? NOT_LOCATED : ((this.located as Int32Array)[at * operands + k] as number);
+      if (c === NOT_LOCATED) c = this.locate(k, doc);
       if (c < 0) continue;
       const start = ix.entryPosStart[c] as number;
       const n = ix.entryPosCount[c] as number;
