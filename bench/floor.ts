@@ -52,6 +52,8 @@ const originalPGliteQuery = PGlite.prototype.query;
 let capture: { statements: Captured[]; completed: number } | null = null;
 
 function label(text: string): string {
+  // The search's one statement before the index: version, territory, words (lib/data/search-query.ts).
+  if (/^\s*SELECT \(SELECT version FROM catalogue_version\) AS version/.test(text)) return "search context";
   if (/FROM catalogue_version/.test(text)) return "catalogue version";
   if (/WITH token AS/.test(text)) return "analyse words";
   if (/AS query,/.test(text)) return "text query";
