@@ -485,7 +485,7 @@ export function topRanked(
 ): number[] {
   if (count <= 0) return [];
   const bounds = text.bounds(items);
-  // Matches grouped by bound (sums of a few weights: few distinct values), highest first.
+  // Matches grouped by loose bound (sums of weights: many share one), highest first.
   const byBound = new Map<number, number[]>();
   bounds.forEach((bound, k) => {
     const group = byBound.get(bound);

@@ -50,9 +50,10 @@ const enumFacets = {
 } as const;
 
 /**
- * The search of /financements and of the API. Published programmes only. PostgreSQL analyses the
- * words typed (stems, synonyms, typos) into a text query; which programmes match it and how well,
- * filters, facet counts, sort and page are decided in memory (lib/data/programme-index.ts,
+ * The search of /financements and of the API. Published programmes only. One statement reads the
+ * catalogue's version, the territory and the words typed as PostgreSQL analyses them (stems, typos);
+ * synonyms, the text query, which programmes match it and how well, filters, facet counts, sort and
+ * page are decided in memory (lib/search/query-plan.ts, lib/data/programme-index.ts,
  * lib/search/text-index.ts); the page's programmes are then read by id, with their extracts.
  */
 export async function searchProgrammes(

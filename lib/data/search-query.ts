@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import type { Database, SqlRunner } from "../db/connect";
+import type { SqlRunner } from "../db/connect";
 import { DomainError } from "../errors";
 import {
   type AnalysedToken,
@@ -11,7 +11,6 @@ import {
   touchedSynonyms,
   writeTextQuery,
 } from "../search/query-plan";
-import { getProgrammeIndex } from "./programme-index";
 import { SEARCH_CONFIG } from "./search-config";
 
 export { SEARCH_CONFIG };
@@ -105,12 +104,6 @@ export async function readSearchContext(
 export function planWords(tokens: AnalysedToken[], synonymPhrases: SynonymPhrase[]): { plan: QueryPlan; synonyms: SynonymPhrase[] } {
   const synonyms = touchedSynonyms(tokens, synonymPhrases);
   return { plan: planQuery(tokens, synonyms), synonyms };
-}
-
-/** The plan of a query, as the search makes it (for tests and tools: the search reads all this in one trip). */
-export async function analyseQuery(db: Database, q: string): Promise<QueryPlan> {
-  const [{ tokens }, index] = await Promise.all([readSearchContext(db.sql, { q }), getProgrammeIndex(db.prisma)]);
-  return planWords(tokens ?? [], index.synonyms).plan;
 }
 
 /**

@@ -688,13 +688,14 @@ export class TextSearch {
         case "phrase": {
           const known = this.known?.get(phraseKey(q));
           if (known) return within ? intersect(within, known.docs) : known.docs;
-          const phrase = flatten(q, operandOf);
+          const flat = flatten(q, operandOf);
+          const phrase: Phrase = { atom: -1, operands: flat.operands, offsets: flat.offsets };
           const candidates = within ? intersect(within, superset(q)) : superset(q);
           const found = new Int32Array(candidates.length);
           let n = 0;
           for (const doc of candidates) {
             for (const k of phrase.operands) entries[k] = this.locate(k, doc);
-            if (this.occurs({ atom: -1, operands: phrase.operands, offsets: phrase.offsets }, entries, 0) > 0) found[n++] = doc;
+            if (this.occurs(phrase, entries, 0) > 0) found[n++] = doc;
           }
           return found.subarray(0, n);
         }
