@@ -476,6 +476,9 @@ export function topSorted(items: ArrayLike<number>, count: number, compare: (a: 
  * stops where no loose bound reaches that rank. A frequent word matches most of the catalogue, but
  * only the programmes where it is in the title or the summary can be on the first page.
  */
+/** How finely topRanked() orders the matches by loose bound before ranking them. */
+const BOUND_BUCKETS = 1024;
+
 export function topRanked(
   items: ArrayLike<number>,
   count: number,
@@ -485,17 +488,32 @@ export function topRanked(
 ): number[] {
   if (count <= 0) return [];
   const bounds = text.bounds(items);
-  // Matches grouped by loose bound (sums of weights: many share one), highest first.
-  const byBound = new Map<number, number[]>();
-  bounds.forEach((bound, k) => {
-    const group = byBound.get(bound);
-    if (group) group.push(k);
-    else byBound.set(bound, [k]);
-  });
+  // Matches in decreasing order of loose bound, near enough: a counting sort into buckets of equal
+  // width, highest first (a full sort, or grouping by value, cost more than the ranking it saves).
+  let highest = 0;
+  for (let k = 0; k < bounds.length; k++) if ((bounds[k] as number) > highest) highest = bounds[k] as number;
+  const scale = highest > 0 ? (BOUND_BUCKETS - 1) / highest : 0;
+  const bucketOf = (bound: number) => BOUND_BUCKETS - 1 - Math.floor(bound * scale);
+  const bucketStart = new Int32Array(BOUND_BUCKETS + 1);
+  for (let k = 0; k < bounds.length; k++) {
+    const b = bucketOf(bounds[k] as number) + 1;
+    bucketStart[b] = (bucketStart[b] as number) + 1;
+  }
+  for (let b = 0; b < BOUND_BUCKETS; b++) bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
+  const order = new Int32Array(bounds.length);
+  const fill = bucketStart.slice(0, BOUND_BUCKETS);
+  for (let k = 0; k < bounds.length; k++) {
+    const b = bucketOf(bounds[k] as number);
+    order[fill[b] as number] = k;
+    fill[b] = (fill[b] as number) + 1;
+  }
   const best = new BestOf(count, compare);
-  for (const bound of [...byBound.keys()].sort((a, b) => b - a)) {
-    if (best.full && bound < (rankAt[best.worst] as number)) break;
-    for (const k of byBound.get(bound) as number[]) {
+  for (let b = 0; b < BOUND_BUCKETS; b++) {
+    // The highest bound this bucket can hold (its upper edge, with room for rounding).
+    if (best.full && ((BOUND_BUCKETS - b) / scale) * (1 + 1e-9) < (rankAt[best.worst] as number)) break;
+    for (let o = bucketStart[b] as number, end = bucketStart[b + 1] as number; o < end; o++) {
+      const k = order[o] as number;
+      if (best.full && (bounds[k] as number) < (rankAt[best.worst] as number)) continue;
       // The exact bound, dearer, only where the loose one leaves a chance.
       if (best.full && text.bound(k) < (rankAt[best.worst] as number)) continue;
       const item = items[k] as number;

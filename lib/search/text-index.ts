@@ -45,6 +45,8 @@ export interface TextIndex {
   entryPosCount: Uint16Array;
   /** Per entry, the sum of its occurrences' weights: what it adds at most to a rank (see bound()). */
   entryWeight: Float32Array;
+  /** Per entry, the highest weight of its occurrences (D = 0 … A = 3). */
+  entryTop: Uint8Array;
   /** WordEntryPos values, ascending within each entry. */
   positions: Uint16Array;
   size: number;
@@ -155,6 +157,7 @@ export class TextIndexBuilder {
     const entryPosStart = new Int32Array(n);
     const entryPosCount = new Uint16Array(n);
     const entryWeight = new Float32Array(n);
+    const entryTop = new Uint8Array(n);
     const positions = this.positions.view();
     for (let e = 0; e < n; e++) {
       const lexeme = lexemeOf[e] as number;
@@ -166,8 +169,14 @@ export class TextIndexBuilder {
       entryPosStart[at] = start;
       entryPosCount[at] = end - start;
       let weight = 0;
-      for (let p = start; p < end; p++) weight += SINGLE[weightOf(positions[p] as number)] as number;
+      let top = 0;
+      for (let p = start; p < end; p++) {
+        const w = weightOf(positions[p] as number);
+        weight += SINGLE[w] as number;
+        if (w > top) top = w;
+      }
       entryWeight[at] = weight;
+      entryTop[at] = top;
     }
     return {
       lexemes: this.lexemes,
@@ -176,6 +185,7 @@ export class TextIndexBuilder {
       entryPosStart,
       entryPosCount,
       entryWeight,
+      entryTop,
       positions: positions.slice(),
       size: this.docs,
     };
@@ -328,6 +338,8 @@ interface Compiled {
    */
   boundWords: Int32Array;
   boundPhrases: Phrase[];
+  /** For `a & b` (two different lexemes): their operands, whose covers are bounded more tightly (see pairBound()). */
+  pair: [number, number] | null;
 }
 
 /** Flattens a phrase: `left <N> right` puts right's first word N positions after left's last. */
@@ -380,7 +392,12 @@ class Compiler {
     const wordsOf = (q: TextQuery): number[] =>
       q.op === "word" ? [this.operands.get(q.lexeme) as number] : q.op === "or" ? [...wordsOf(q.left), ...wordsOf(q.right)] : [];
     const alternatives = alternativesOf(query);
+    const pair: [number, number] | null =
+      query.op === "and" && query.left.op === "word" && query.right.op === "word" && query.left.lexeme !== query.right.lexeme
+        ? [this.operands.get(query.left.lexeme) as number, this.operands.get(query.right.lexeme) as number]
+        : null;
     return {
+      pair,
       holds,
       phrases,
       operands: [...used],
@@ -451,9 +468,10 @@ class Occurrences {
 
 /**
  * ts_rank_cd (no normalisation) of the occurrences `o` (phrases found) for a query: covers found
- * forward then backward, each adding n / Σ(1 / weight) / (1 + noise).
+ * forward then backward, each adding n / Σ(1 / weight) / (1 + noise). `onlyPair`: the query is
+ * `a & b` and `o` holds only their occurrences.
  */
-function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held: Uint8Array): number {
+function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held: Uint8Array, onlyPair = false): number {
   const { wep, operand, count } = o;
   if (query.single) {
     let rank = 0;
@@ -462,6 +480,18 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
   }
   const phrases = o.phraseAtom.length;
   let rank = 0;
+  if (onlyPair) {
+    // `a & b`, and only their occurrences: the covers are the neighbours of different words (see
+    // pairBound()), each what the loop below would add for it, in the same order.
+    for (let k = 1; k < count; k++) {
+      if (operand[k] === operand[k - 1]) continue;
+      const inverseSum = (INVERSE_WEIGHTS[weightOf(wep[k - 1] as number)] as number) + (INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number);
+      let noise = positionOf(wep[k] as number) - positionOf(wep[k - 1] as number) - 1;
+      if (noise < 0) noise = 0;
+      rank += 2 / inverseSum / (1 + noise);
+    }
+    return Math.fround(rank);
+  }
   for (let start = 0; start < count; ) {
     // The first occurrence from `start` at which the query holds…
     lexemes.fill(0);
@@ -575,6 +605,8 @@ export class TextSearch {
   private readonly operands: Map<string, number>;
   private readonly known: Map<string, PhrasePostings> | null;
   private keys = new Int32Array(64);
+  /** The query is `a & b` and the search has no other word (the phrase, if any, is theirs). */
+  private readonly onlyPair: boolean;
   /** Where the documents given to bounds() have each operand's entry (kept for rank()). */
   private located: Int32Array | null = null;
   private locatedDocs: ArrayLike<number> | null = null;
@@ -600,6 +632,7 @@ export class TextSearch {
       this.to[k] = l === undefined ? 0 : (index.entryStart[l + 1] as number);
     }
     this.cursor = this.from.slice();
+    this.onlyPair = this.main?.pair != null && n === 2;
     this.lexemes = new Uint8Array(n);
     this.held = new Uint8Array(compiler.phrases);
     this.inBonus = new Uint8Array(n);
@@ -759,12 +792,17 @@ export class TextSearch {
 
   /** The bound of one query's rank (see bounds()) for a document whose entries are `entries[base + k]`. */
   private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number, loose: boolean): number {
-    const weights = this.index.entryWeight;
-    const { boundWords, boundPhrases } = query;
+    const ix = this.index;
+    const weights = ix.entryWeight;
+    const { boundWords, boundPhrases, pair } = query;
     let bound = 0;
-    for (let w = 0; w < boundWords.length; w++) {
-      const c = entries[base + (boundWords[w] as number)] as number;
-      if (c >= 0) bound += weights[c] as number;
+    if (pair) {
+      bound = pairBound(ix, entries[base + pair[0]] as number, entries[base + pair[1]] as number);
+    } else {
+      for (let w = 0; w < boundWords.length; w++) {
+        const c = entries[base + (boundWords[w] as number)] as number;
+        if (c >= 0) bound += weights[c] as number;
+      }
     }
     for (let p = 0; p < boundPhrases.length; p++) {
       const phrase = boundPhrases[p] as Phrase;
@@ -774,8 +812,12 @@ export class TextSearch {
           bound += this.occurs(phrase, entries, base, true);
           continue;
         }
-        // Every word of the phrase (a repeated word as often as it is repeated) with all its weight.
+        // Each occurrence has its own position of every word: there are no more occurrences than
+        // positions of its scarcest word, each adding at most the highest weight of its words; and
+        // each adds at most the weights of its positions, so at most all its words' weight.
         let sum = 0;
+        let fewest = Infinity;
+        let top = 0;
         for (let w = 0; w < phrase.operands.length; w++) {
           const c = entries[base + (phrase.operands[w] as number)] as number;
           if (c < 0) {
@@ -783,8 +825,10 @@ export class TextSearch {
             break;
           }
           sum += weights[c] as number;
+          fewest = Math.min(fewest, ix.entryPosCount[c] as number);
+          top = Math.max(top, ix.entryTop[c] as number);
         }
-        bound += sum;
+        bound += Math.min(sum, fewest * (SINGLE[top] as number));
         continue;
       }
       // Documents come in ascending order (or start again): seek on from the last one found.
@@ -815,7 +859,7 @@ export class TextSearch {
     this.gather(doc, at !== undefined && this.locatedDocs?.[at] === doc ? at : undefined);
     const o = this.all;
     if (this.main.phrases.length) o.findPhrases(this.main.phrases);
-    let rank = coverDensity(this.main, o, this.lexemes, this.held);
+    let rank = coverDensity(this.main, o, this.lexemes, this.held, this.onlyPair);
     const bonus = this.bonus;
     if (bonus) {
       const b = this.bonusOnly;
@@ -874,6 +918,21 @@ export class TextSearch {
       o.operand[i] = key & 0x3fff;
     }
   }
+}
+
+/**
+ * What `a & b` (two different lexemes, entries `ea` and `eb`) adds at most to a rank. Each cover is
+ * two occurrences, one of each word, next to each other in position order (the query holds at
+ * the first occurrence of the second word, and going back, at the last of the other one): one cover
+ * per change of word along the document, so at most twice as many as the scarcer word has
+ * occurrences; each adds at most the highest of its two weights (n / Σ(1 / weight), noise ≥ 0).
+ * Nor more than all the occurrences' weights (see TextSearch.bounds()).
+ */
+function pairBound(ix: TextIndex, ea: number, eb: number): number {
+  if (ea < 0 || eb < 0) return 0;
+  const all = (ix.entryWeight[ea] as number) + (ix.entryWeight[eb] as number);
+  const covers = 2 * Math.min(ix.entryPosCount[ea] as number, ix.entryPosCount[eb] as number);
+  return Math.min(all, covers * (SINGLE[Math.max(ix.entryTop[ea] as number, ix.entryTop[eb] as number)] as number));
 }
 
 /** An entry's occurrence at `position` (its WordEntryPos), or -1 (its positions ascend). */

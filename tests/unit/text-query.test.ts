@@ -54,3 +54,61 @@ describe("TextSearch on a small index", () => {
     ranks.forEach((rank, k) => expect(bounds[k]).toBeGreaterThanOrEqual(rank));
   });
 });
+
+describe("TextSearch's bounds on random documents", () => {
+  // Documents of three lexemes at random positions and weights, often repeated, often adjacent:
+  // every bound must stay at or above the rank, whatever the order of the words.
+  const next = (() => {
+    let seed = 20261202;
+    return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  })();
+  const builder = new TextIndexBuilder();
+  for (let doc = 0; doc < 400; doc++) {
+    const byLexeme = new Map<string, string[]>();
+    const length = 2 + Math.floor(next() * 14);
+    for (let position = 1; position <= length; position++) {
+      const lexeme = ["a", "b", "c"][Math.floor(next() * next() * 3)] as string;
+      const weight = "ABCD"[Math.floor(next() * 4)] as string;
+      byLexeme.set(lexeme, [...(byLexeme.get(lexeme) ?? []), `${position}${weight === "D" ? "" : weight}`]);
+    }
+    builder.add([...byLexeme].map(([lexeme, positions]) => `'${lexeme}':${positions.join(",")}`).join(" "));
+  }
+  const index = builder.finish();
+
+  it.each([
+    // query, the whole query as a phrase, whether some bound should be reached exactly
+    ["'a' & 'b'", "'a' <-> 'b'", true],
+    ["'b' & 'a'", "'b' <-> 'a'", true],
+    ["'a' & 'c'", "'a' <-> 'c'", true],
+    ["'a' & 'b' & 'c'", "'a' <-> 'b' <-> 'c'", false],
+    ["'a' <-> 'b'", null, true],
+    ["'a' | 'b' <-> 'c'", null, true],
+    ["'a' & 'a'", "'a' <-> 'a'", true],
+  ] as const)("rank ≤ exact bound ≤ loose bound for %s (phrase %s)", (query, phrase, reached) => {
+    const search = new TextSearch(index, parseTsquery(query), phrase ? parseTsquery(phrase) : null);
+    const docs = search.matches();
+    expect(docs.length).toBeGreaterThan(50);
+    const loose = search.bounds(docs);
+    let tight = 0;
+    docs.forEach((doc, k) => {
+      const rank = search.rank(doc, k);
+      const exact = search.bound(k);
+      expect(rank, `document ${doc}`).toBeLessThanOrEqual(exact);
+      expect(exact, `document ${doc}`).toBeLessThanOrEqual(loose[k] as number);
+      if (exact - rank < 1e-3) tight++;
+    });
+    // Not bounds so loose they prove nothing: some are reached exactly.
+    if (reached) expect(tight).toBeGreaterThan(0);
+  });
+
+  it("ranks `a & b` by its shortcut exactly as the general cover search does", () => {
+    // An absent alternative leaves the matches and the covers as they are, but not the shortcut.
+    for (const [pair, general] of [["'a' & 'b'", "'a' & 'b' | 'absent'"], ["'c' & 'a'", "'c' & 'a' | 'absent'"]] as const) {
+      const fast = new TextSearch(index, parseTsquery(pair));
+      const slow = new TextSearch(index, parseTsquery(general));
+      const docs = fast.matches();
+      expect(Array.from(slow.matches())).toEqual(Array.from(docs));
+      for (const doc of docs) expect(fast.rank(doc), `document ${doc}`).toBe(slow.rank(doc));
+    }
+  });
+});
