@@ -82,6 +82,8 @@ export interface ProgrammeIndex {
   synonyms: SynonymPhrase[];
   /** Where the synonym sets' phrases occur, computed once (they are searched often: « France Services »). */
   phrases: Map<string, PhrasePostings>;
+  /** Every programme's calendar status, as long as it holds (see statusesAt()). */
+  statuses: { from: number; until: number; status: Uint8Array } | null;
 }
 
 interface Row {
@@ -165,6 +167,7 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     text,
     synonyms,
     phrases: phrasePostings(text, synonyms.map((p) => p.query ?? "")),
+    statuses: null,
   };
   let co = 0;
   let cov = 0;
@@ -211,6 +214,35 @@ export async function getProgrammeIndex(prisma: PrismaClient, knownVersion?: str
     });
   }
   return current.index;
+}
+
+/**
+ * Every programme's calendar status at `now` (ms). Statuses change only at dates of the catalogue
+ * (opening, closing, 30 days before closing): they are computed once for the interval between the
+ * two such dates around `now`, and again once the time leaves it.
+ */
+function statusesAt(ix: ProgrammeIndex, now: number): Uint8Array {
+  const known = ix.statuses;
+  if (known && known.from <= now && now < known.until) return known.status;
+  const soon = now + CLOSING_SOON_DAYS * 86_400_000;
+  const status = known?.status ?? new Uint8Array(ix.size);
+  // [from, until): no comparison statusOf() makes changes its answer (times are whole milliseconds).
+  let from = -Infinity;
+  let until = Infinity;
+  const edge = (at: number) => {
+    if (Number.isNaN(at)) return;
+    if (at <= now) from = Math.max(from, at);
+    else until = Math.min(until, at);
+  };
+  for (let i = 0; i < ix.size; i++) {
+    status[i] = statusOf(ix, i, now, soon);
+    const closes = ix.closesAt[i] as number;
+    edge(ix.opensAt[i] as number); // upcoming while now < opens
+    edge(closes - CLOSING_SOON_DAYS * 86_400_000); // closing soon once closes <= now + 30 days
+    edge(closes + 1); // closed once closes < now
+  }
+  ix.statuses = { from, until, status };
+  return status;
 }
 
 /** Calendar status code (index in CALENDAR_STATUSES) of programme i: calendarStatus(), on the arrays. */
@@ -260,7 +292,6 @@ export function searchIndex(
   },
 ): IndexSearchResult {
   const nowMs = now.getTime();
-  const soon = nowMs + CLOSING_SOON_DAYS * 86_400_000;
   // Every filter as a bit mask or a flag array, read in the loop below (no Set, no closure: the
   // pass visits up to every programme at each search).
   const wantedTypes = maskOf(search.funderType, FUNDER_TYPE);
@@ -288,19 +319,12 @@ export function searchIndex(
   const financedMasks = new Float64Array(1 << financedItems.codes.length);
   const aidKindMasks = new Float64Array(1 << aidKinds.codes.length);
   const funderCounts = new Float64Array(ix.funders.length);
-  const perCode = (masks: Float64Array, codes: number) => {
-    const counts = new Float64Array(codes);
-    masks.forEach((count, mask) => {
-      if (count) for (let m = mask, bit = 0; m; m >>>= 1, bit++) if (m & 1) counts[bit] = (counts[bit] as number) + count;
-    });
-    return counts;
-  };
 
   const candidates = text ? text.matches() : null;
   const visited = candidates ? candidates.length : ix.size;
   const matches = scratchInt32(visited);
   let matched = 0;
-  const statusAt = scratchStatus(ix.size);
+  const statusAt = statusesAt(ix, nowMs);
   const { national, covStart, coverage, amount, funder: funderOf, coStart: coStartOf, coFunders, funderType, beneficiaries: beneficiariesOf, financed: financedOf, aidKinds: aidKindsOf } = ix;
 
   for (let v = 0; v < visited; v++) {
@@ -314,8 +338,7 @@ export function searchIndex(
     }
     if (amountMin !== undefined && !((amount[i] as number) >= amountMin)) continue;
 
-    const status = statusOf(ix, i, nowMs, soon);
-    statusAt[i] = status;
+    const status = statusAt[i] as number;
     const funder = funderOf[i] as number;
     const coStart = coStartOf[i] as number, coEnd = coStartOf[i + 1] as number;
     const type = funderType[i] as number;
@@ -357,26 +380,7 @@ export function searchIndex(
     }
   }
 
-  const rows: FacetCountRow[] = [];
-  const push = (facet: string, codes: readonly string[], counts: Float64Array) =>
-    codes.forEach((value, k) => {
-      if (counts[k]) rows.push({ facet, value, label: null, count: counts[k] as number });
-    });
-  push("funderType", funderTypes.codes, typeCounts);
-  push("status", CALENDAR_STATUSES, statusCounts);
-  push("beneficiary", beneficiaries.codes, perCode(beneficiaryMasks, beneficiaries.codes.length));
-  push("finances", financedItems.codes, perCode(financedMasks, financedItems.codes.length));
-  push("aidKind", aidKinds.codes, perCode(aidKindMasks, aidKinds.codes.length));
-  // The funders most present (ties by name), and every funder chosen, with its count (0 when none is left).
-  const present: number[] = [];
-  funderCounts.forEach((count, k) => {
-    if (count > 0) present.push(k);
-  });
-  const byPresence = (a: number, b: number) =>
-    (funderCounts[b] as number) - (funderCounts[a] as number) || (ix.funderNameRank[a] as number) - (ix.funderNameRank[b] as number);
-  const shown = new Set(topSorted(present, funderFacetSize, byPresence));
-  for (const k of wantedFunders) shown.add(k);
-  for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
+  const rows = facetRows(ix, { typeCounts, statusCounts, beneficiaryMasks, financedMasks, aidKindMasks, funderCounts }, wantedFunders, funderFacetSize);
 
   const found = matches.subarray(0, matched);
   const end = Math.min(matched, search.page * search.perPage);
@@ -398,15 +402,63 @@ export function searchIndex(
   };
 }
 
+/** A multi-valued facet's counts per code, from its counts per combination of codes (bit masks). */
+function perCode(masks: Float64Array, codes: number): Float64Array {
+  const counts = new Float64Array(codes);
+  for (let mask = 1; mask < masks.length; mask++) {
+    const count = masks[mask] as number;
+    if (count) for (let m = mask, bit = 0; m; m >>>= 1, bit++) if (m & 1) counts[bit] = (counts[bit] as number) + count;
+  }
+  return counts;
+}
+
+/**
+ * The facet counts as rows: every code with programmes, and for funders, the `funderFacetSize`
+ * most present (ties by name) and every funder chosen, with its count (0 when none is left).
+ * Out of searchIndex(): the loop there stays small enough to be compiled whole.
+ */
+function facetRows(
+  ix: ProgrammeIndex,
+  counts: {
+    typeCounts: Float64Array;
+    statusCounts: Float64Array;
+    beneficiaryMasks: Float64Array;
+    financedMasks: Float64Array;
+    aidKindMasks: Float64Array;
+    funderCounts: Float64Array;
+  },
+  wantedFunders: Set<number>,
+  funderFacetSize: number,
+): FacetCountRow[] {
+  const rows: FacetCountRow[] = [];
+  const push = (facet: string, codes: readonly string[], byCode: Float64Array) => {
+    for (let k = 0; k < codes.length; k++) {
+      if (byCode[k]) rows.push({ facet, value: codes[k] as string, label: null, count: byCode[k] as number });
+    }
+  };
+  push("funderType", funderTypes.codes, counts.typeCounts);
+  push("status", CALENDAR_STATUSES, counts.statusCounts);
+  push("beneficiary", beneficiaries.codes, perCode(counts.beneficiaryMasks, beneficiaries.codes.length));
+  push("finances", financedItems.codes, perCode(counts.financedMasks, financedItems.codes.length));
+  push("aidKind", aidKinds.codes, perCode(counts.aidKindMasks, aidKinds.codes.length));
+  const funderCounts = counts.funderCounts;
+  const present: number[] = [];
+  for (let k = 0; k < funderCounts.length; k++) if ((funderCounts[k] as number) > 0) present.push(k);
+  const byPresence = (a: number, b: number) =>
+    (funderCounts[b] as number) - (funderCounts[a] as number) || (ix.funderNameRank[a] as number) - (ix.funderNameRank[b] as number);
+  const shown = new Set(topSorted(present, funderFacetSize, byPresence));
+  for (const k of wantedFunders) shown.add(k);
+  for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
+  return rows;
+}
+
 // Work arrays of the search, reused from one search to the next (searchIndex runs to its end
 // without yielding, and keeps none of them): allocating and zeroing them at every search cost
 // ~1 MB and a garbage collection now and then at 100,000 programmes. Only the entries the
 // search writes are read: the matches it found, their status and their rank.
 let matchesScratch = new Int32Array(0);
-let statusScratch = new Uint8Array(0);
 let rankScratch = new Float64Array(0);
 const scratchInt32 = (n: number) => (matchesScratch.length >= n ? matchesScratch : (matchesScratch = new Int32Array(n)));
-const scratchStatus = (n: number) => (statusScratch.length >= n ? statusScratch : (statusScratch = new Uint8Array(n)));
 const scratchRanks = (n: number) => (rankScratch.length >= n ? rankScratch : (rankScratch = new Float64Array(n)));
 
 /** The best `capacity` items offered so far, by `compare` (a max-heap: its root is the worst kept). */

@@ -192,6 +192,22 @@ describe("the calendar rule at its boundaries", () => {
     expect(calendarStatus({ opensAt: null, closesAt: null, isClosed: false, recurrence: null, ...data }, now)).toBe(expected);
     expect((await search({ q: word, status: expected }, now)).total).toBe(1);
   });
+
+  it("moves each call to its next status at the exact millisecond, searched back and forth in time", async () => {
+    // The index computes every status once for the time between two dates of the catalogue:
+    // crossing one, either way, must compute them again.
+    for (const offset of [0, -1, 0, 1, -2, 30 * DAY + 1, 30 * DAY, 2 * DAY, 0, -10 * DAY, 0]) {
+      const instant = at(offset);
+      const { items } = await search({ q: "calendrier", status: ALL, perPage: 100 }, instant);
+      const ours = items.filter((i) => i.title.startsWith("Calendrier "));
+      expect(ours).toHaveLength(cases.length);
+      for (const item of ours) {
+        const c = cases.find((c) => item.title === `Calendrier ${c.word}`);
+        const expected = calendarStatus({ opensAt: null, closesAt: null, isClosed: false, recurrence: null, ...c?.data }, instant);
+        expect([offset, item.title, item.status]).toEqual([offset, item.title, expected]);
+      }
+    }
+  });
 });
 
 describe("similar programmes", () => {
