@@ -292,7 +292,7 @@ export function searchIndex(
   },
 ): IndexSearchResult {
   const nowMs = now.getTime();
-  // Every filter as a bit mask or a flag array, read in the loop below (no Set, no closure: the
+  // Every filter as a bit mask or a flag array, read by facetPass() (no Set, no closure: the
   // pass visits up to every programme at each search).
   const wantedTypes = maskOf(search.funderType, FUNDER_TYPE);
   const wantedFunders = new Set(search.funder.map((s) => ix.funderBySlug.get(s)).filter((x): x is number => x !== undefined));
@@ -312,21 +312,95 @@ export function searchIndex(
   }
   const amountMin = search.amountMin;
 
-  const typeCounts = new Float64Array(funderTypes.codes.length);
-  const statusCounts = new Float64Array(CALENDAR_STATUSES.length);
-  // Multi-valued facets are counted per combination of codes (a bit mask: 2^11 at most), then per code.
-  const beneficiaryMasks = new Float64Array(1 << beneficiaries.codes.length);
-  const financedMasks = new Float64Array(1 << financedItems.codes.length);
-  const aidKindMasks = new Float64Array(1 << aidKinds.codes.length);
-  const funderCounts = new Float64Array(ix.funders.length);
-
+  const counts = newFacetCounts(ix);
   const candidates = text ? text.matches() : null;
-  const visited = candidates ? candidates.length : ix.size;
-  const matches = scratchInt32(visited);
-  let matched = 0;
+  const matches = scratchInt32(candidates ? candidates.length : ix.size);
   const statusAt = statusesAt(ix, nowMs);
-  const { national, covStart, coverage, amount, funder: funderOf, coStart: coStartOf, coFunders, funderType, beneficiaries: beneficiariesOf, financed: financedOf, aidKinds: aidKindsOf } = ix;
+  const matched = facetPass(ix, candidates, statusAt, {
+    placeWanted,
+    hasAmountMin: amountMin !== undefined,
+    amountMin: amountMin ?? 0,
+    wantedTypes,
+    funderWanted,
+    beneficiaryMask,
+    financedMask,
+    aidKindMask,
+    wantedStatuses,
+  }, counts, matches);
 
+  const rows = facetRows(ix, counts, wantedFunders, funderFacetSize);
+
+  const found = matches.subarray(0, matched);
+  const end = Math.min(matched, search.page * search.perPage);
+  const first = (search.page - 1) * search.perPage;
+  let page: number[] = [];
+  if (first < matched) {
+    if (sort === "relevance" && text) {
+      const rankAt = scratchRanks(ix.size);
+      page = topRanked(found, end, comparator(ix, sort, statusAt, rankAt), text, rankAt);
+    } else {
+      page = topSorted(found, end, comparator(ix, sort, statusAt, null));
+    }
+  }
+  page = page.slice(first);
+  return {
+    facetRows: rows,
+    total: matched,
+    pageIds: page.map((i) => ix.ids[i] as string),
+  };
+}
+
+/** A search's filters, every field always set (one object shape: facetPass() stays compiled for all). */
+interface PassFilters {
+  placeWanted: Uint8Array | null;
+  hasAmountMin: boolean;
+  amountMin: number;
+  wantedTypes: number;
+  funderWanted: Uint8Array | null;
+  beneficiaryMask: number;
+  financedMask: number;
+  aidKindMask: number;
+  wantedStatuses: number;
+}
+
+interface FacetCounts {
+  typeCounts: Float64Array;
+  statusCounts: Float64Array;
+  /** Multi-valued facets are counted per combination of codes (a bit mask: 2^11 at most), then per code. */
+  beneficiaryMasks: Float64Array;
+  financedMasks: Float64Array;
+  aidKindMasks: Float64Array;
+  funderCounts: Float64Array;
+}
+
+const newFacetCounts = (ix: ProgrammeIndex): FacetCounts => ({
+  typeCounts: new Float64Array(funderTypes.codes.length),
+  statusCounts: new Float64Array(CALENDAR_STATUSES.length),
+  beneficiaryMasks: new Float64Array(1 << beneficiaries.codes.length),
+  financedMasks: new Float64Array(1 << financedItems.codes.length),
+  aidKindMasks: new Float64Array(1 << aidKinds.codes.length),
+  funderCounts: new Float64Array(ix.funders.length),
+});
+
+/**
+ * The pass over the programmes (the text's matches, or all): which pass every filter (written to
+ * `matches`, their number returned), and the facet counts. A function of its own, on typed arrays
+ * and one shape of filters, so that V8 compiles it once and keeps it: searchIndex() reads search
+ * objects of many shapes, whose changes sent this loop back to the interpreter.
+ */
+function facetPass(
+  ix: ProgrammeIndex,
+  candidates: Int32Array | null,
+  statusAt: Uint8Array,
+  filters: PassFilters,
+  counts: FacetCounts,
+  matches: Int32Array,
+): number {
+  const { placeWanted, hasAmountMin, amountMin, wantedTypes, funderWanted, beneficiaryMask, financedMask, aidKindMask, wantedStatuses } = filters;
+  const { typeCounts, statusCounts, beneficiaryMasks, financedMasks, aidKindMasks, funderCounts } = counts;
+  const { national, covStart, coverage, amount, funder: funderOf, coStart: coStartOf, coFunders, funderType, beneficiaries: beneficiariesOf, financed: financedOf, aidKinds: aidKindsOf } = ix;
+  const visited = candidates ? candidates.length : ix.size;
+  let matched = 0;
   for (let v = 0; v < visited; v++) {
     const i = candidates ? (candidates[v] as number) : v;
     if (placeWanted) {
@@ -336,7 +410,7 @@ export function searchIndex(
       }
       if (!available) continue;
     }
-    if (amountMin !== undefined && !((amount[i] as number) >= amountMin)) continue;
+    if (hasAmountMin && !((amount[i] as number) >= amountMin)) continue;
 
     const status = statusAt[i] as number;
     const funder = funderOf[i] as number;
@@ -379,27 +453,7 @@ export function searchIndex(
       }
     }
   }
-
-  const rows = facetRows(ix, { typeCounts, statusCounts, beneficiaryMasks, financedMasks, aidKindMasks, funderCounts }, wantedFunders, funderFacetSize);
-
-  const found = matches.subarray(0, matched);
-  const end = Math.min(matched, search.page * search.perPage);
-  const first = (search.page - 1) * search.perPage;
-  let page: number[] = [];
-  if (first < matched) {
-    if (sort === "relevance" && text) {
-      const rankAt = scratchRanks(ix.size);
-      page = topRanked(found, end, comparator(ix, sort, statusAt, rankAt), text, rankAt);
-    } else {
-      page = topSorted(found, end, comparator(ix, sort, statusAt, null));
-    }
-  }
-  page = page.slice(first);
-  return {
-    facetRows: rows,
-    total: matched,
-    pageIds: page.map((i) => ix.ids[i] as string),
-  };
+  return matched;
 }
 
 /** A multi-valued facet's counts per code, from its counts per combination of codes (bit masks). */
@@ -419,14 +473,7 @@ function perCode(masks: Float64Array, codes: number): Float64Array {
  */
 function facetRows(
   ix: ProgrammeIndex,
-  counts: {
-    typeCounts: Float64Array;
-    statusCounts: Float64Array;
-    beneficiaryMasks: Float64Array;
-    financedMasks: Float64Array;
-    aidKindMasks: Float64Array;
-    funderCounts: Float64Array;
-  },
+  counts: FacetCounts,
   wantedFunders: Set<number>,
   funderFacetSize: number,
 ): FacetCountRow[] {
