@@ -338,8 +338,8 @@ interface Compiled {
    */
   boundWords: Int32Array;
   boundPhrases: Phrase[];
-  /** For `a & b` (two different lexemes): their operands, whose covers are bounded more tightly (see pairBound()). */
-  pair: [number, number] | null;
+  /** For `a & b & …` (different lexemes only): their operands, whose covers are bounded more tightly (see allOfBound()). */
+  allOf: Int32Array | null;
 }
 
 /** Flattens a phrase: `left <N> right` puts right's first word N positions after left's last. */
@@ -392,12 +392,18 @@ class Compiler {
     const wordsOf = (q: TextQuery): number[] =>
       q.op === "word" ? [this.operands.get(q.lexeme) as number] : q.op === "or" ? [...wordsOf(q.left), ...wordsOf(q.right)] : [];
     const alternatives = alternativesOf(query);
-    const pair: [number, number] | null =
-      query.op === "and" && query.left.op === "word" && query.right.op === "word" && query.left.lexeme !== query.right.lexeme
-        ? [this.operands.get(query.left.lexeme) as number, this.operands.get(query.right.lexeme) as number]
-        : null;
+    // `a & b & …`: the lexemes of an AND of words, each once (null for anything else).
+    const wordsOfAnd = (q: TextQuery): string[] | null => {
+      if (q.op === "word") return [q.lexeme];
+      if (q.op !== "and") return null;
+      const left = wordsOfAnd(q.left);
+      const right = left && wordsOfAnd(q.right);
+      return left && right ? [...left, ...right] : null;
+    };
+    const andWords = query.op === "and" ? wordsOfAnd(query) : null;
+    const allOf = andWords && new Set(andWords).size === andWords.length ? Int32Array.from(andWords, (w) => this.operands.get(w) as number) : null;
     return {
-      pair,
+      allOf,
       holds,
       phrases,
       operands: [...used],
@@ -468,10 +474,10 @@ class Occurrences {
 
 /**
  * ts_rank_cd (no normalisation) of the occurrences `o` (phrases found) for a query: covers found
- * forward then backward, each adding n / Σ(1 / weight) / (1 + noise). `onlyPair`: the query is
- * `a & b` and `o` holds only their occurrences.
+ * forward then backward, each adding n / Σ(1 / weight) / (1 + noise). `last`: given when the query is
+ * `a & b & …` (its allOf) and `o` holds only their occurrences, which are then walked once.
  */
-function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held: Uint8Array, onlyPair = false): number {
+function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held: Uint8Array, last: Int32Array | null = null): number {
   const { wep, operand, count } = o;
   if (query.single) {
     let rank = 0;
@@ -480,15 +486,45 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
   }
   const phrases = o.phraseAtom.length;
   let rank = 0;
-  if (onlyPair) {
-    // `a & b`, and only their occurrences: the covers are the neighbours of different words (see
-    // pairBound()), each what the loop below would add for it, in the same order.
+  if (last && last.length === 2) {
+    // `a & b`: the covers are the neighbours of different words (see allOfBound()), each what the
+    // general loop below would add for it, in the same order.
     for (let k = 1; k < count; k++) {
       if (operand[k] === operand[k - 1]) continue;
       const inverseSum = (INVERSE_WEIGHTS[weightOf(wep[k - 1] as number)] as number) + (INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number);
       let noise = positionOf(wep[k] as number) - positionOf(wep[k - 1] as number) - 1;
       if (noise < 0) noise = 0;
       rank += 2 / inverseSum / (1 + noise);
+    }
+    return Math.fround(rank);
+  }
+  if (last) {
+    // `a & b & …` (operands 0 … m - 1): the general loop's covers, found in one walk. A cover ends
+    // at the first occurrence from `start` where every word has been seen, and begins at the
+    // earliest of the words' last occurrences; its first word occurs nowhere else in it, so from
+    // the next start on only that word is missing, and the walk goes on where it stopped.
+    const m = last.length;
+    last.fill(-1);
+    let have = 0;
+    let next = 0;
+    for (let start = 0; ; ) {
+      while (have < m && next < count) {
+        const k = operand[next] as number;
+        if ((last[k] as number) < start) have++;
+        last[k] = next++;
+      }
+      if (have < m) break;
+      const end = next - 1;
+      let begin = end;
+      for (let k = 0; k < m; k++) if ((last[k] as number) < begin) begin = last[k] as number;
+      let inverseSum = 0;
+      for (let k = begin; k <= end; k++) inverseSum += INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number;
+      const length = end - begin;
+      let noise = positionOf(wep[end] as number) - positionOf(wep[begin] as number) - length;
+      if (noise < 0) noise = Math.trunc(length / 2);
+      rank += (length + 1) / inverseSum / (1 + noise);
+      start = begin + 1;
+      have = m - 1;
     }
     return Math.fround(rank);
   }
@@ -605,8 +641,8 @@ export class TextSearch {
   private readonly operands: Map<string, number>;
   private readonly known: Map<string, PhrasePostings> | null;
   private keys = new Int32Array(64);
-  /** The query is `a & b` and the search has no other word (the phrase, if any, is theirs). */
-  private readonly onlyPair: boolean;
+  /** The query is `a & b & …` and the search has no other word (the phrase, if any, is theirs): room for each word's last occurrence. */
+  private readonly onlyAnd: Int32Array | null;
   /** Where the documents given to bounds() have each operand's entry (kept for rank()). */
   private located: Int32Array | null = null;
   private locatedDocs: ArrayLike<number> | null = null;
@@ -632,7 +668,7 @@ export class TextSearch {
       this.to[k] = l === undefined ? 0 : (index.entryStart[l + 1] as number);
     }
     this.cursor = this.from.slice();
-    this.onlyPair = this.main?.pair != null && n === 2;
+    this.onlyAnd = this.main?.allOf && this.main.allOf.length === n ? new Int32Array(n) : null;
     this.lexemes = new Uint8Array(n);
     this.held = new Uint8Array(compiler.phrases);
     this.inBonus = new Uint8Array(n);
@@ -794,10 +830,10 @@ export class TextSearch {
   private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number, loose: boolean): number {
     const ix = this.index;
     const weights = ix.entryWeight;
-    const { boundWords, boundPhrases, pair } = query;
+    const { boundWords, boundPhrases, allOf } = query;
     let bound = 0;
-    if (pair) {
-      bound = pairBound(ix, entries[base + pair[0]] as number, entries[base + pair[1]] as number);
+    if (allOf) {
+      bound = allOfBound(ix, entries, base, allOf);
     } else {
       for (let w = 0; w < boundWords.length; w++) {
         const c = entries[base + (boundWords[w] as number)] as number;
@@ -859,7 +895,7 @@ export class TextSearch {
     this.gather(doc, at !== undefined && this.locatedDocs?.[at] === doc ? at : undefined);
     const o = this.all;
     if (this.main.phrases.length) o.findPhrases(this.main.phrases);
-    let rank = coverDensity(this.main, o, this.lexemes, this.held, this.onlyPair);
+    let rank = coverDensity(this.main, o, this.lexemes, this.held, this.onlyAnd);
     const bonus = this.bonus;
     if (bonus) {
       const b = this.bonusOnly;
@@ -921,18 +957,25 @@ export class TextSearch {
 }
 
 /**
- * What `a & b` (two different lexemes, entries `ea` and `eb`) adds at most to a rank. Each cover is
- * two occurrences, one of each word, next to each other in position order (the query holds at
- * the first occurrence of the second word, and going back, at the last of the other one): one cover
- * per change of word along the document, so at most twice as many as the scarcer word has
- * occurrences; each adds at most the highest of its two weights (n / Σ(1 / weight), noise ≥ 0).
- * Nor more than all the occurrences' weights (see TextSearch.bounds()).
+ * What `a & b & …` (m different lexemes, entries `entries[base + k]` for k in `words`) adds at most
+ * to a rank. Each cover holds every word. A cover's first word occurs nowhere else in it (the cover
+ * is the shortest), so the covers around one occurrence all begin with different words: at most m
+ * of them. Hence at most m covers per occurrence of the scarcest word, each adding at most its
+ * highest weight (n / Σ(1 / weight), noise ≥ 0). For `a & b`, a cover is two neighbours of different
+ * words. Nor more than all the occurrences' weights (see TextSearch.bounds()).
  */
-function pairBound(ix: TextIndex, ea: number, eb: number): number {
-  if (ea < 0 || eb < 0) return 0;
-  const all = (ix.entryWeight[ea] as number) + (ix.entryWeight[eb] as number);
-  const covers = 2 * Math.min(ix.entryPosCount[ea] as number, ix.entryPosCount[eb] as number);
-  return Math.min(all, covers * (SINGLE[Math.max(ix.entryTop[ea] as number, ix.entryTop[eb] as number)] as number));
+function allOfBound(ix: TextIndex, entries: Int32Array, base: number, words: Int32Array): number {
+  let all = 0;
+  let fewest = Infinity;
+  let top = 0;
+  for (let w = 0; w < words.length; w++) {
+    const c = entries[base + (words[w] as number)] as number;
+    if (c < 0) return 0;
+    all += ix.entryWeight[c] as number;
+    fewest = Math.min(fewest, ix.entryPosCount[c] as number);
+    top = Math.max(top, ix.entryTop[c] as number);
+  }
+  return Math.min(all, words.length * fewest * (SINGLE[top] as number));
 }
 
 /** An entry's occurrence at `position` (its WordEntryPos), or -1 (its positions ascend). */
