@@ -725,9 +725,13 @@ export class TextSearch {
     if (!this.main) return new Int32Array(0);
     const docsOf = (k: number) => this.index.entryDoc.subarray(this.from[k] as number, this.to[k] as number);
     const operandOf = (lexeme: string) => this.operands.get(lexeme) as number;
-    // The documents that have all the words a node requires (a phrase read as « all its words »).
+    // The documents that have all the words a node requires (a phrase read as « all its words »,
+    // or as where it occurs when that is known).
     const superset = (q: TextQuery): Int32Array => {
       if (q.op === "word") return docsOf(operandOf(q.lexeme));
+      // A phrase known in advance: exactly where it occurs (its words together are often far more).
+      const known = q.op === "phrase" ? this.known?.get(phraseKey(q)) : undefined;
+      if (known) return known.docs;
       const left = superset(q.left);
       if (q.op !== "or" && !left.length) return left;
       const right = superset(q.right);
