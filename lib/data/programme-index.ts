@@ -5,6 +5,7 @@ import type { SynonymPhrase } from "../search/query-plan";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
 import type { ProgrammeSearch, Sort } from "../validation/programme-search";
 import { type PhrasePostings, phrasePostings, type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
+import { intersect, union } from "../search/sorted-lists";
 import { catalogueVersion } from "./search-cache";
 import { SEARCH_CONFIG } from "./search-config";
 
@@ -67,10 +68,11 @@ export interface ProgrammeIndex {
   amountMax: Float64Array;
   publishedAt: Float64Array;
   updatedAt: Float64Array;
-  national: Uint8Array;
-  /** Territories covered: coverage[covStart[i] … covStart[i + 1]), as indexes of `territories`. */
-  covStart: Int32Array;
-  coverage: Int32Array;
+  /** The national programmes, ascending. */
+  nationalProgrammes: Int32Array;
+  /** The programmes covering territory t (an index of `territories`): placeProgrammes[placeStart[t] … placeStart[t + 1]), ascending. */
+  placeStart: Int32Array;
+  placeProgrammes: Int32Array;
   territories: Map<string, number>;
   funders: { slug: string; name: string }[];
   /** Each funder's place in the alphabetical order of their names (French collation). */
@@ -157,9 +159,9 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     amountMax: new Float64Array(n),
     publishedAt: new Float64Array(n),
     updatedAt: new Float64Array(n),
-    national: new Uint8Array(n),
-    covStart: new Int32Array(n + 1),
-    coverage: new Int32Array(rows.reduce((sum, r) => sum + (r.coverage?.length ?? 0), 0)),
+    nationalProgrammes: new Int32Array(0),
+    placeStart: new Int32Array(0),
+    placeProgrammes: new Int32Array(0),
     territories: new Map(),
     funders: funderRows.map((f) => ({ slug: f.slug, name: f.name })),
     funderNameRank: rankOf(funderRows.map((f) => f.name)),
@@ -170,7 +172,9 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     statuses: null,
   };
   let co = 0;
-  let cov = 0;
+  // Coverage as lists of programmes per territory (a counting sort: programmes ascending in each).
+  const coveredBy: number[] = [];
+  const national: number[] = [];
   rows.forEach((r, i) => {
     index.funder[i] = funderIndex.get(r.funder_id) ?? -1;
     index.funderType[i] = FUNDER_TYPE.get(r.funder_type) ?? 255;
@@ -185,18 +189,32 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     index.amountMax[i] = r.amount_max ?? Number.NaN;
     index.publishedAt[i] = r.published_at ? r.published_at.getTime() : Number.NaN;
     index.updatedAt[i] = r.updated_at.getTime();
-    index.national[i] = r.is_national ? 1 : 0;
+    if (r.is_national) national.push(i);
     index.coStart[i] = co;
     for (const id of r.co_funders ?? []) index.coFunders[co++] = funderIndex.get(id) ?? -1;
-    index.covStart[i] = cov;
     for (const t of r.coverage ?? []) {
       let k = index.territories.get(t);
       if (k === undefined) index.territories.set(t, (k = index.territories.size));
-      index.coverage[cov++] = k;
+      coveredBy.push(k, i);
     }
   });
   index.coStart[n] = co;
-  index.covStart[n] = cov;
+  index.nationalProgrammes = Int32Array.from(national);
+  const placeStart = new Int32Array(index.territories.size + 1);
+  for (let c = 0; c < coveredBy.length; c += 2) {
+    const t = (coveredBy[c] as number) + 1;
+    placeStart[t] = (placeStart[t] as number) + 1;
+  }
+  for (let t = 0; t < index.territories.size; t++) placeStart[t + 1] = (placeStart[t + 1] as number) + (placeStart[t] as number);
+  const placeProgrammes = new Int32Array(coveredBy.length / 2);
+  const fill = placeStart.slice(0, index.territories.size);
+  for (let c = 0; c < coveredBy.length; c += 2) {
+    const t = coveredBy[c] as number;
+    placeProgrammes[fill[t] as number] = coveredBy[c + 1] as number;
+    fill[t] = (fill[t] as number) + 1;
+  }
+  index.placeStart = placeStart;
+  index.placeProgrammes = placeProgrammes;
   return index;
 }
 
@@ -302,22 +320,16 @@ export function searchIndex(
   const beneficiaryMask = maskOf(search.beneficiary, BENEFICIARY);
   const financedMask = maskOf(search.finances, FINANCED);
   const aidKindMask = maskOf(search.aidKind, AID_KIND);
-  let placeWanted: Uint8Array | null = null;
-  if (territoryIds) {
-    placeWanted = new Uint8Array(ix.territories.size);
-    for (const t of territoryIds) {
-      const k = ix.territories.get(t);
-      if (k !== undefined) placeWanted[k] = 1;
-    }
-  }
   const amountMin = search.amountMin;
 
   const counts = newFacetCounts(ix);
-  const candidates = text ? text.matches() : null;
+  // The programmes to visit: the text's matches, those available in the territory, both, or all.
+  const said = text ? text.matches() : null;
+  const here = territoryIds ? availableIn(ix, territoryIds) : null;
+  const candidates = said && here ? intersect(said, here) : (said ?? here);
   const matches = scratchInt32(candidates ? candidates.length : ix.size);
   const statusAt = statusesAt(ix, nowMs);
   const matched = facetPass(ix, candidates, statusAt, {
-    placeWanted,
     hasAmountMin: amountMin !== undefined,
     amountMin: amountMin ?? 0,
     wantedTypes,
@@ -350,9 +362,21 @@ export function searchIndex(
   };
 }
 
+/**
+ * The programmes available in a territory given with its parents (`territoryIds`), ascending: the
+ * national ones and those covering any of them.
+ */
+function availableIn(ix: ProgrammeIndex, territoryIds: string[]): Int32Array {
+  let here = ix.nationalProgrammes;
+  for (const id of territoryIds) {
+    const t = ix.territories.get(id);
+    if (t !== undefined) here = union(here, ix.placeProgrammes.subarray(ix.placeStart[t] as number, ix.placeStart[t + 1] as number));
+  }
+  return here;
+}
+
 /** A search's filters, every field always set (one object shape: facetPass() stays compiled for all). */
 interface PassFilters {
-  placeWanted: Uint8Array | null;
   hasAmountMin: boolean;
   amountMin: number;
   wantedTypes: number;
@@ -396,20 +420,13 @@ function facetPass(
   counts: FacetCounts,
   matches: Int32Array,
 ): number {
-  const { placeWanted, hasAmountMin, amountMin, wantedTypes, funderWanted, beneficiaryMask, financedMask, aidKindMask, wantedStatuses } = filters;
+  const { hasAmountMin, amountMin, wantedTypes, funderWanted, beneficiaryMask, financedMask, aidKindMask, wantedStatuses } = filters;
   const { typeCounts, statusCounts, beneficiaryMasks, financedMasks, aidKindMasks, funderCounts } = counts;
-  const { national, covStart, coverage, amount, funder: funderOf, coStart: coStartOf, coFunders, funderType, beneficiaries: beneficiariesOf, financed: financedOf, aidKinds: aidKindsOf } = ix;
+  const { amount, funder: funderOf, coStart: coStartOf, coFunders, funderType, beneficiaries: beneficiariesOf, financed: financedOf, aidKinds: aidKindsOf } = ix;
   const visited = candidates ? candidates.length : ix.size;
   let matched = 0;
   for (let v = 0; v < visited; v++) {
     const i = candidates ? (candidates[v] as number) : v;
-    if (placeWanted) {
-      let available = national[i] === 1;
-      for (let k = covStart[i] as number, end = covStart[i + 1] as number; !available && k < end; k++) {
-        available = placeWanted[coverage[k] as number] === 1;
-      }
-      if (!available) continue;
-    }
     if (hasAmountMin && !((amount[i] as number) >= amountMin)) continue;
 
     const status = statusAt[i] as number;

@@ -24,6 +24,8 @@
  * restriction, `&`, `|` and phrases of lexemes (no `!`).
  */
 
+import { difference, intersect, seek, union } from "./sorted-lists";
+
 // A position is PostgreSQL's WordEntryPos: 14 bits of position, 2 bits of weight (D = 0 … A = 3).
 const POS_MASK = 0x3fff;
 const weightOf = (wep: number) => wep >>> 14;
@@ -565,62 +567,6 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
   return Math.fround(rank);
 }
 
-/** Sorted intersection and union of document lists. */
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  if (a.length > b.length) [a, b] = [b, a];
-  const out = new Int32Array(a.length);
-  let n = 0;
-  let j = 0;
-  for (let i = 0; i < a.length && j < b.length; i++) {
-    const x = a[i] as number;
-    j = seek(b, j, b.length, x);
-    if (j < b.length && b[j] === x) out[n++] = x;
-  }
-  return out.subarray(0, n);
-}
-function union(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  let n = 0, i = 0, j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Infinity;
-    const y = j < b.length ? (b[j] as number) : Infinity;
-    if (x <= y) i++;
-    if (y <= x) j++;
-    out[n++] = Math.min(x, y);
-  }
-  return out.subarray(0, n);
-}
-/** The elements of `a` not in `b` (both ascending). */
-function difference(a: Int32Array, b: Int32Array): Int32Array {
-  if (!b.length) return a;
-  const out = new Int32Array(a.length);
-  let n = 0;
-  let j = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    j = seek(b, j, b.length, x);
-    if (j >= b.length || b[j] !== x) out[n++] = x;
-  }
-  return out.subarray(0, n);
-}
-/** First index in [from, end) where sorted[index] ≥ value, or end (galloping, then binary search). */
-function seek(sorted: Int32Array, from: number, end: number, value: number): number {
-  let lo = from;
-  let step = 1;
-  let hi = from;
-  while (hi < end && (sorted[hi] as number) < value) {
-    lo = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  if (hi > end) hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * A search of the words of a query: which documents match (tsvector @@ query), and, for those
