@@ -509,7 +509,7 @@ function facetRows(
   const present: number[] = [];
   for (let k = 0; k < funderCounts.length; k++) if ((funderCounts[k] as number) > 0) present.push(k);
   const byPresence = (a: number, b: number) =>
-    (funderCounts[b] as number) - (funderCounts[a] as number) || (ix.funderNameRank[a] as number) - (ix.funderNameRank[b] as number);
+    compareNumbers(funderCounts[b] as number, funderCounts[a] as number) || (ix.funderNameRank[a] as number) - (ix.funderNameRank[b] as number);
   const shown = new Set(topSorted(present, funderFacetSize, byPresence));
   for (const k of wantedFunders) shown.add(k);
   for (const k of shown) rows.push({ facet: "funder", value: ix.funders[k]!.slug, label: ix.funders[k]!.name, count: funderCounts[k] as number });
@@ -640,9 +640,13 @@ export function topRanked(
   return best.sorted();
 }
 
+// Comparisons answer -1, 0 or 1 (small integers): a difference of dates or amounts would be a
+// float, which V8 boxes on the heap when a comparator returns it (a garbage object per comparison).
+/** -1, 0 or 1 as a < b, a = b, a > b (no NaN). */
+const compareNumbers = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 /** NaN (NULL) last in both directions, as NULLS LAST. */
-const ascending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b);
-const descending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : b - a);
+const ascending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : compareNumbers(a, b));
+const descending = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : compareNumbers(b, a));
 
 /**
  * The order of each sort (the SQL ORDER BY it replaced, key for key; NULL dates and amounts last):
@@ -662,12 +666,12 @@ function comparator(ix: ProgrammeIndex, sort: Sort, statusAt: Uint8Array, rankAt
   };
   switch (sort) {
     case "relevance":
-      return (a: number, b: number) => (rankAt ? (rankAt[b] as number) - (rankAt[a] as number) : 0) || closing(a, b) || a - b;
+      return (a: number, b: number) => (rankAt ? compareNumbers(rankAt[b] as number, rankAt[a] as number) : 0) || closing(a, b) || a - b;
     case "closing":
       return (a: number, b: number) => closing(a, b) || a - b;
     case "recent":
       return (a: number, b: number) =>
-        descending(ix.publishedAt[a] as number, ix.publishedAt[b] as number) || (ix.updatedAt[b] as number) - (ix.updatedAt[a] as number) || a - b;
+        descending(ix.publishedAt[a] as number, ix.publishedAt[b] as number) || compareNumbers(ix.updatedAt[b] as number, ix.updatedAt[a] as number) || a - b;
     case "amount":
       return (a: number, b: number) => descending(ix.amountMax[a] as number, ix.amountMax[b] as number) || closing(a, b) || a - b;
   }

@@ -340,7 +340,7 @@ interface Compiled {
    */
   boundWords: Int32Array;
   boundPhrases: Phrase[];
-  /** For `a & b & …` (different lexemes only): their operands, whose covers are bounded more tightly (see allOfBound()). */
+  /** For `a & b & …` (different lexemes only): their operands, whose covers are bounded more tightly (see boundOf()). */
   allOf: Int32Array | null;
 }
 
@@ -489,7 +489,7 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
   const phrases = o.phraseAtom.length;
   let rank = 0;
   if (last && last.length === 2) {
-    // `a & b`: the covers are the neighbours of different words (see allOfBound()), each what the
+    // `a & b`: the covers are the neighbours of different words (see boundOf()), each what the
     // general loop below would add for it, in the same order.
     for (let k = 1; k < count; k++) {
       if (operand[k] === operand[k - 1]) continue;
@@ -587,6 +587,8 @@ export class TextSearch {
   private readonly operands: Map<string, number>;
   private readonly known: Map<string, PhrasePostings> | null;
   private keys = new Int32Array(64);
+  /** Where boundOf() adds its bounds. */
+  private readonly sum = new Float64Array(1);
   /** The query is `a & b & …` and the search has no other word (the phrase, if any, is theirs): room for each word's last occurrence. */
   private readonly onlyAnd: Int32Array | null;
   /** Where the documents given to bounds() have each operand's entry (kept for rank()). */
@@ -759,7 +761,11 @@ export class TextSearch {
         const k = read[r] as number;
         entries[base + k] = this.locate(k, doc);
       }
-      const bound = this.boundOf(main, entries, base, doc, true) + (bonus ? this.boundOf(bonus, entries, base, doc, true) : 0);
+      const sum = this.sum;
+      sum[0] = 0;
+      this.boundOf(main, entries, base, doc, true);
+      if (bonus) this.boundOf(bonus, entries, base, doc, true);
+      const bound = sum[0] as number;
       bounds[d] = withMargin(bound);
     }
     return bounds;
@@ -773,17 +779,44 @@ export class TextSearch {
     const entries = this.located as Int32Array;
     const main = this.main as Compiled;
     const bonus = this.bonus;
-    return withMargin(this.boundOf(main, entries, base, doc, false) + (bonus ? this.boundOf(bonus, entries, base, doc, false) : 0));
+    const sum = this.sum;
+    sum[0] = 0;
+    this.boundOf(main, entries, base, doc, false);
+    if (bonus) this.boundOf(bonus, entries, base, doc, false);
+    return withMargin(sum[0] as number);
   }
 
-  /** The bound of one query's rank (see bounds()) for a document whose entries are `entries[base + k]`. */
-  private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number, loose: boolean): number {
+  /**
+   * Adds to `this.sum[0]` the bound of one query's rank (see bounds()) for a document whose entries
+   * are `entries[base + k]` (a float returned by a call V8 does not inline is a heap object: this
+   * runs for every match).
+   */
+  private boundOf(query: Compiled, entries: Int32Array, base: number, doc: number, loose: boolean): void {
     const ix = this.index;
     const weights = ix.entryWeight;
     const { boundWords, boundPhrases, allOf } = query;
     let bound = 0;
     if (allOf) {
-      bound = allOfBound(ix, entries, base, allOf);
+      // What `a & b & …` (m different lexemes) adds at most to a rank. Each cover holds every word. A cover's first word occurs nowhere else in it (the cover
+      // is the shortest), so the covers around one occurrence all begin with different words: at most m
+      // of them. Hence at most m covers per occurrence of the scarcest word, each adding at most its
+      // highest weight (n / Σ(1 / weight), noise ≥ 0). For `a & b`, a cover is two neighbours of different
+      // words. Nor more than all the occurrences' weights (see TextSearch.bounds()).
+      // (Written out here, not called: a float returned by a call is boxed on the heap.)
+      let all = 0;
+      let fewest = Infinity;
+      let top = 0;
+      for (let w = 0; w < allOf.length; w++) {
+        const c = entries[base + (allOf[w] as number)] as number;
+        if (c < 0) {
+          fewest = 0;
+          break;
+        }
+        all += weights[c] as number;
+        fewest = Math.min(fewest, ix.entryPosCount[c] as number);
+        top = Math.max(top, ix.entryTop[c] as number);
+      }
+      bound = Math.min(all, allOf.length * fewest * (SINGLE[top] as number));
     } else {
       for (let w = 0; w < boundWords.length; w++) {
         const c = entries[base + (boundWords[w] as number)] as number;
@@ -823,7 +856,7 @@ export class TextSearch {
       c = known.cursor = seek(known.docs, c, known.docs.length, doc);
       if (c < known.docs.length && known.docs[c] === doc) bound += known.weights[c] as number;
     }
-    return bound;
+    this.sum[0] = (this.sum[0] as number) + bound;
   }
 
   /** For a query that is one phrase: the sum over its occurrences in each of `docs` of their highest weight. */
@@ -906,27 +939,6 @@ export class TextSearch {
   }
 }
 
-/**
- * What `a & b & …` (m different lexemes, entries `entries[base + k]` for k in `words`) adds at most
- * to a rank. Each cover holds every word. A cover's first word occurs nowhere else in it (the cover
- * is the shortest), so the covers around one occurrence all begin with different words: at most m
- * of them. Hence at most m covers per occurrence of the scarcest word, each adding at most its
- * highest weight (n / Σ(1 / weight), noise ≥ 0). For `a & b`, a cover is two neighbours of different
- * words. Nor more than all the occurrences' weights (see TextSearch.bounds()).
- */
-function allOfBound(ix: TextIndex, entries: Int32Array, base: number, words: Int32Array): number {
-  let all = 0;
-  let fewest = Infinity;
-  let top = 0;
-  for (let w = 0; w < words.length; w++) {
-    const c = entries[base + (words[w] as number)] as number;
-    if (c < 0) return 0;
-    all += ix.entryWeight[c] as number;
-    fewest = Math.min(fewest, ix.entryPosCount[c] as number);
-    top = Math.max(top, ix.entryTop[c] as number);
-  }
-  return Math.min(all, words.length * fewest * (SINGLE[top] as number));
-}
 
 /** An entry's occurrence at `position` (its WordEntryPos), or -1 (its positions ascend). */
 function positionIn(ix: TextIndex, entry: number, position: number): number {
