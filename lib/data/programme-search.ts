@@ -15,7 +15,7 @@ import {
   calendarStatusSql,
   type Facet,
 } from "./search-filters";
-import { itemColumnsSql, itemRowSchema, plainTextSql, type ProgrammeSearchItem, toSearchItem } from "./search-items";
+import { itemColumns, itemColumnsSql, itemRowSchema, plainTextSql, type ProgrammeSearchItem, toSearchItem } from "./search-items";
 
 export { searchTerritories, type TerritorySuggestion } from "./territory-search";
 export type { ProgrammeSearchItem } from "./search-items";
@@ -68,22 +68,28 @@ export async function searchProgrammes(
 /**
  * A search turned into something else (the API: its JSON text), kept in the search cache under its
  * own namespace, with the same invalidation: a repeated search is neither computed nor converted.
- * `snippets: false` leaves out the extracts around the words found (the API does not return them:
- * ts_headline is the costliest part of reading a page of results).
+ * `snippets: false` leaves out the extracts around the words found, `territories: false` the items'
+ * territories (the API returns neither: ts_headline and the territories' names are the costliest
+ * parts of reading a page of results).
  */
 export async function searchProgrammesAs<T>(
   search: ProgrammeSearch,
   namespace: string,
   convert: (result: ProgrammeSearchResult) => T,
-  { snippets = true }: { snippets?: boolean } = {},
+  { snippets = true, territories = true }: { snippets?: boolean; territories?: boolean } = {},
 ): Promise<T> {
   const db = await getDatabase();
-  const compute = async () => convert(await runSearch(db, search, new Date(), snippets));
-  const key = `${namespace}|${snippets ? "snippets" : "plain"}|${JSON.stringify(search)}`;
+  const compute = async () => convert(await runSearch(db, search, new Date(), { snippets, territories }));
+  const key = `${namespace}|${snippets ? "snippets" : "plain"}|${territories ? "territories" : "-"}|${JSON.stringify(search)}`;
   return searchCacheEnabled() ? cached(db.prisma, key, compute) : compute();
 }
 
-async function runSearch(db: Database, search: ProgrammeSearch, now: Date, snippets = true): Promise<ProgrammeSearchResult> {
+async function runSearch(
+  db: Database,
+  search: ProgrammeSearch,
+  now: Date,
+  { snippets = true, territories = true }: { snippets?: boolean; territories?: boolean } = {},
+): Promise<ProgrammeSearchResult> {
   const prisma = db.prisma;
   // One round trip: the catalogue's version, the territory, the words analysed (search-query.ts).
   const context = await readSearchContext(db.sql, search);
@@ -107,9 +113,9 @@ async function runSearch(db: Database, search: ProgrammeSearch, now: Date, snipp
     funderFacetSize: FUNDER_FACET_SIZE,
     sort,
   });
-  // A prepared statement (two shapes: with or without extracts), like the context's.
+  // A prepared statement (a shape per choice of extracts and territories), like the context's.
   const pageQuery = Prisma.sql`
-        SELECT page.id::text AS row_id, ${itemColumnsSql}, ${headline} AS headline
+        SELECT page.id::text AS row_id, ${territories ? itemColumnsSql : itemColumns({ territories: false })}, ${headline} AS headline
           FROM (SELECT p.id, f.type AS funder_type, ${calendarStatusSql(now)} AS calendar_status, p.slug, p.title,
                        p.summary, p.description, p.opens_at, p.closes_at, p.amount_max::float8 AS amount_max,
                        p.application_url, p.is_national, p.financed, p.published_at, p.updated_at,

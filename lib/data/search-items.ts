@@ -24,16 +24,23 @@ export interface ProgrammeSearchItem {
   snippet: SnippetSegment[] | null;
 }
 
+const territoriesSql = Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.id), '[]'::json)::text
+     FROM programme_territory pt JOIN territory t ON t.id = pt.territory_id
+    WHERE pt.programme_id = page.id)`;
+
 /**
  * The columns of a result, read from a row `page` that carries the programme's columns, its
- * funder's (funder_slug, funder_name, funder_type) and its calendar_status.
+ * funder's (funder_slug, funder_name, funder_type) and its calendar_status. `territories: false`
+ * leaves the territories list empty (the API does not return it; gathering it is three quarters
+ * of PostgreSQL's time to read a page of results).
  */
-export const itemColumnsSql = Prisma.sql`page.slug, page.title, page.summary, page.opens_at, page.closes_at,
-  page.amount_max, page.application_url, page.is_national, coalesce(page.financed::text[], ARRAY[]::text[]) AS financed,
-  page.funder_slug, page.funder_name, page.funder_type::text AS funder_type, page.calendar_status,
-  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.id), '[]'::json)::text
-     FROM programme_territory pt JOIN territory t ON t.id = pt.territory_id
-    WHERE pt.programme_id = page.id) AS territories`;
+export const itemColumns = ({ territories = true }: { territories?: boolean } = {}) => Prisma.sql`page.slug, page.title,
+  page.summary, page.opens_at, page.closes_at, page.amount_max, page.application_url, page.is_national,
+  coalesce(page.financed::text[], ARRAY[]::text[]) AS financed, page.funder_slug, page.funder_name,
+  page.funder_type::text AS funder_type, page.calendar_status,
+  ${territories ? territoriesSql : Prisma.sql`'[]'::text`} AS territories`;
+
+export const itemColumnsSql = itemColumns();
 
 /** Markdown reduced to plain words for the extracts (links keep their text; the markers cannot occur). */
 export const plainTextSql = (column: Prisma.Sql) => Prisma.sql`regexp_replace(regexp_replace(

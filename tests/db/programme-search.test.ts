@@ -95,6 +95,17 @@ describe("searching the catalogue by words", () => {
     expect(plain.items.map((i) => ({ ...i, snippet: null }))).toEqual(withExtracts.items.map((i) => ({ ...i, snippet: null })));
     expect({ ...plain, items: [] }).toEqual({ ...withExtracts, items: [] });
   });
+
+  it("leaves the territories out when asked (the API does not return them), and only them", async () => {
+    const input = programmeSearchSchema.parse({ territory: "commune:29019", perPage: 100 });
+    const full = await searchProgrammes(input);
+    const lean = await searchProgrammesAs(input, "test", (result) => result, { territories: false });
+    // Not an empty comparison: some results do name their territories.
+    expect(full.items.some((i) => i.territories.length > 0)).toBe(true);
+    expect(lean.items.every((i) => i.territories.length === 0)).toBe(true);
+    expect(lean.items.map((i) => ({ ...i, territories: [] }))).toEqual(full.items.map((i) => ({ ...i, territories: [] })));
+    expect({ ...lean, items: [] }).toEqual({ ...full, items: [] });
+  });
 });
 
 describe("searching by territory", () => {

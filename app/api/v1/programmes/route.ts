@@ -14,8 +14,11 @@ export function GET(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const search = parseQuery(url.searchParams, programmeSearchSchema);
     // The answer's text is kept in the search cache: a repeated search costs no serialisation. The
-    // answer has no extracts: they are not computed.
-    const text = await searchProgrammesAs(search, `api|${url.origin}`, (result) => JSON.stringify(toBody(result, url.origin)), { snippets: false });
+    // answer has neither extracts nor territories: they are not read.
+    const text = await searchProgrammesAs(search, `api|${url.origin}`, (result) => JSON.stringify(toBody(result, url.origin)), {
+      snippets: false,
+      territories: false,
+    });
     return jsonOkText(text);
   });
 }
