@@ -474,6 +474,16 @@ class Occurrences {
   }
 }
 
+/** What the cover of occurrences begin … end adds to ts_rank_cd: n / Σ(1 / weight) / (1 + noise). */
+function coverValue(wep: Int32Array, begin: number, end: number): number {
+  let inverseSum = 0;
+  for (let k = begin; k <= end; k++) inverseSum += INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number;
+  const length = end - begin;
+  let noise = positionOf(wep[end] as number) - positionOf(wep[begin] as number) - length;
+  if (noise < 0) noise = Math.trunc(length / 2);
+  return (length + 1) / inverseSum / (1 + noise);
+}
+
 /**
  * ts_rank_cd (no normalisation) of the occurrences `o` (phrases found) for a query: covers found
  * forward then backward, each adding n / Σ(1 / weight) / (1 + noise). `last`: given when the query is
@@ -489,14 +499,10 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
   const phrases = o.phraseAtom.length;
   let rank = 0;
   if (last && last.length === 2) {
-    // `a & b`: the covers are the neighbours of different words (see boundOf()), each what the
-    // general loop below would add for it, in the same order.
+    // `a & b`: the covers are the neighbours of different words (see boundOf()), in the same order
+    // as the general loop below finds them.
     for (let k = 1; k < count; k++) {
-      if (operand[k] === operand[k - 1]) continue;
-      const inverseSum = (INVERSE_WEIGHTS[weightOf(wep[k - 1] as number)] as number) + (INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number);
-      let noise = positionOf(wep[k] as number) - positionOf(wep[k - 1] as number) - 1;
-      if (noise < 0) noise = 0;
-      rank += 2 / inverseSum / (1 + noise);
+      if (operand[k] !== operand[k - 1]) rank += coverValue(wep, k - 1, k);
     }
     return Math.fround(rank);
   }
@@ -519,12 +525,7 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
       const end = next - 1;
       let begin = end;
       for (let k = 0; k < m; k++) if ((last[k] as number) < begin) begin = last[k] as number;
-      let inverseSum = 0;
-      for (let k = begin; k <= end; k++) inverseSum += INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number;
-      const length = end - begin;
-      let noise = positionOf(wep[end] as number) - positionOf(wep[begin] as number) - length;
-      if (noise < 0) noise = Math.trunc(length / 2);
-      rank += (length + 1) / inverseSum / (1 + noise);
+      rank += coverValue(wep, begin, end);
       start = begin + 1;
       have = m - 1;
     }
@@ -556,12 +557,7 @@ function coverDensity(query: Compiled, o: Occurrences, lexemes: Uint8Array, held
         break;
       }
     }
-    let inverseSum = 0;
-    for (let k = begin; k <= end; k++) inverseSum += INVERSE_WEIGHTS[weightOf(wep[k] as number)] as number;
-    const length = end - begin;
-    let noise = positionOf(wep[end] as number) - positionOf(wep[begin] as number) - length;
-    if (noise < 0) noise = Math.trunc(length / 2);
-    rank += (length + 1) / inverseSum / (1 + noise);
+    rank += coverValue(wep, begin, end);
     start = begin + 1;
   }
   return Math.fround(rank);
