@@ -22,8 +22,10 @@ export { SEARCH_CONFIG };
  * (search_normalize, the french_unaccent configuration): for each word its lexeme, whether the
  * catalogue knows it, its nearest catalogue word when it does not (trigram `%` on the `search_word`
  * lexicon's GIN index, most similar then most frequent), and both as phraseto_tsquery writes them.
- * The synonym sets are in the programme index (programme-index.ts); lib/search/query-plan.ts decides
- * the groups and writes the text query from these pieces.
+ * The database function search_context() does it (prisma/migrations/20261202000000_search_context:
+ * its statements are planned once per connection, not at every search). The synonym sets are in the
+ * programme index (programme-index.ts); lib/search/query-plan.ts decides the groups and writes the
+ * text query from these pieces.
  */
 
 /** Raw words read from the query at most (stop words included). */
@@ -51,51 +53,20 @@ export interface SearchContext {
   territory: { id: string; level: string; name: string; ids: string[] } | null;
 }
 
-const tokensSql = (q: string) => Prisma.sql`(
-    WITH token AS (
-      SELECT t.word, t.ord, (tsvector_to_array(to_tsvector(${SEARCH_CONFIG}, t.word)))[1] AS lexeme
-        FROM unnest(regexp_split_to_array(search_normalize(${q}), ' ')) WITH ORDINALITY AS t(word, ord)
-       WHERE t.word <> '' AND t.ord <= ${MAX_TOKENS}
-    ), analysed AS (
-      SELECT token.*, k.known, c.word AS correction, c.lexeme AS correction_lexeme
-        FROM token
-       CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM search_word s WHERE s.lexeme = token.lexeme) AS known) k
-        LEFT JOIN LATERAL (
-          SELECT s.word, s.lexeme FROM search_word s
-           WHERE NOT k.known AND token.lexeme IS NOT NULL AND length(token.word) >= 4 AND s.word % token.word
-           ORDER BY similarity(s.word, token.word) DESC, s.frequency DESC, s.word
-           LIMIT 1) c ON true
-    )
-    SELECT coalesce(json_agg(json_build_object(
-             'word', a.word, 'lexeme', a.lexeme, 'known', a.known,
-             'correction', a.correction, 'correctionLexeme', a.correction_lexeme,
-             'query', phraseto_tsquery(${SEARCH_CONFIG}, a.word)::text,
-             'correctionQuery', CASE WHEN a.correction IS NOT NULL THEN phraseto_tsquery(${SEARCH_CONFIG}, a.correction)::text END
-           ) ORDER BY a.ord), '[]'::json)::text
-      FROM analysed a)`;
-
-const territorySql = (id: string) => Prisma.sql`(
-    SELECT json_build_object('id', t.id, 'level', t.level::text, 'name', t.name,
-                             'ids', array_remove(ARRAY[t.id, t.epci_id, t.departement_id, t.region_id], NULL))::text
-      FROM territory t WHERE t.id = ${id})`;
+const CONTEXT_SQL = `SELECT version, tokens, territory FROM search_context($1, $2, $3)`;
 
 export async function readSearchContext(
   sql: SqlRunner,
   { q, territory }: { q?: string | null; territory?: string | null },
 ): Promise<SearchContext> {
-  // A prepared statement (four shapes: with or without words, with or without a territory).
-  const statement = Prisma.sql`
-    SELECT (SELECT version FROM catalogue_version) AS version,
-           ${q ? tokensSql(q) : Prisma.sql`NULL::text`} AS tokens,
-           ${territory ? territorySql(territory) : Prisma.sql`NULL::text`} AS territory`;
   const [row] = await sql.prepared<{ version: bigint | number | string | null; tokens: string | null; territory: string | null }>(
-    statement.text,
-    statement.values,
+    CONTEXT_SQL,
+    [q || null, MAX_TOKENS, territory || null],
   );
   if (territory && !row?.territory) throw new DomainError("unknown_territory", `Territoire inconnu : « ${territory} ».`, "territory");
   return {
     version: String(row?.version ?? "0"),
-    tokens: row?.tokens ? tokensSchema.parse(JSON.parse(row.tokens)) : null,
+    tokens: q && row?.tokens ? tokensSchema.parse(JSON.parse(row.tokens)) : null,
     territory: row?.territory ? territorySchema.parse(JSON.parse(row.territory)) : null,
   };
 }
