@@ -8,6 +8,7 @@ import { type PhrasePostings, phrasePostings, type TextIndex, TextIndexBuilder, 
 import { intersect, union } from "../search/sorted-lists";
 import { catalogueVersion } from "./search-cache";
 import { SEARCH_CONFIG } from "./search-config";
+import type { ProgrammeSearchItem } from "./search-items";
 
 /**
  * The search's filters, facets, sort and page, decided in memory. PostgreSQL scanning every
@@ -68,6 +69,12 @@ export interface ProgrammeIndex {
   amountMax: Float64Array;
   publishedAt: Float64Array;
   updatedAt: Float64Array;
+  /** What a result shows (pageItems(): the API's pages, read without the database). */
+  slugs: string[];
+  titles: string[];
+  summaries: string[];
+  applicationUrls: (string | null)[];
+  isNational: Uint8Array;
   /** The national programmes, ascending. */
   nationalProgrammes: Int32Array;
   /** The programmes covering territory t (an index of `territories`): placeProgrammes[placeStart[t] … placeStart[t + 1]), ascending. */
@@ -104,6 +111,10 @@ interface Row {
   published_at: Date | null;
   updated_at: Date;
   is_national: boolean;
+  slug: string;
+  title: string;
+  summary: string;
+  application_url: string | null;
   coverage: string[] | null;
   co_funders: string[] | null;
   words: string | null;
@@ -116,6 +127,7 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
              p.financed::text[], p.aid_kinds::text[], p.is_closed, (p.recurrence = 'permanent') IS TRUE AS permanent,
              p.opens_at, p.closes_at, coalesce(p.amount_max, p.amount_total)::float8 AS amount,
              p.amount_max::float8 AS amount_max, p.published_at, p.updated_at, p.is_national,
+             p.slug, p.title, p.summary, p.application_url,
              (SELECT array_agg(pt.territory_id) FROM programme_territory pt WHERE pt.programme_id = p.id) AS coverage,
              (SELECT array_agg(DISTINCT c.funder_id::text) FROM programme_co_funder c
                WHERE c.programme_id = p.id AND c.funder_id <> p.funder_id) AS co_funders,
@@ -159,6 +171,11 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     amountMax: new Float64Array(n),
     publishedAt: new Float64Array(n),
     updatedAt: new Float64Array(n),
+    slugs: rows.map((r) => r.slug),
+    titles: rows.map((r) => r.title),
+    summaries: rows.map((r) => r.summary),
+    applicationUrls: rows.map((r) => r.application_url),
+    isNational: new Uint8Array(n),
     nationalProgrammes: new Int32Array(0),
     placeStart: new Int32Array(0),
     placeProgrammes: new Int32Array(0),
@@ -189,7 +206,10 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
     index.amountMax[i] = r.amount_max ?? Number.NaN;
     index.publishedAt[i] = r.published_at ? r.published_at.getTime() : Number.NaN;
     index.updatedAt[i] = r.updated_at.getTime();
-    if (r.is_national) national.push(i);
+    if (r.is_national) {
+      national.push(i);
+      index.isNational[i] = 1;
+    }
     index.coStart[i] = co;
     for (const id of r.co_funders ?? []) index.coFunders[co++] = funderIndex.get(id) ?? -1;
     for (const t of r.coverage ?? []) {
@@ -289,6 +309,8 @@ export interface IndexSearchResult {
   total: number;
   /** The ids of the page's programmes, in the order of the sort. */
   pageIds: string[];
+  /** The same programmes, as positions in the index (for pageItems()). */
+  page: number[];
 }
 
 /**
@@ -359,7 +381,40 @@ export function searchIndex(
     facetRows: rows,
     total: matched,
     pageIds: page.map((i) => ix.ids[i] as string),
+    page,
   };
+}
+
+const dateOrNull = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms));
+
+/**
+ * The programmes at these positions as results, from the index alone: what the page of results
+ * reads from the database (lib/data/programme-search.ts), without the territories' names or the
+ * extracts around the words, which only the database has. The API returns neither: its pages cost
+ * no query (tests/db/programme-search.test.ts compares both ways).
+ */
+export function pageItems(ix: ProgrammeIndex, page: number[], now: Date): ProgrammeSearchItem[] {
+  const statusAt = statusesAt(ix, now.getTime());
+  return page.map((i) => {
+    const funder = ix.funders[ix.funder[i] as number] as { slug: string; name: string };
+    const financed = ix.financed[i] as number;
+    const amountMax = ix.amountMax[i] as number;
+    return {
+      slug: ix.slugs[i] as string,
+      title: ix.titles[i] as string,
+      summary: ix.summaries[i] as string,
+      funder: { slug: funder.slug, name: funder.name, type: funderTypes.codes[ix.funderType[i] as number] as ProgrammeSearchItem["funder"]["type"] },
+      status: CALENDAR_STATUSES[statusAt[i] as number] as ProgrammeSearchItem["status"],
+      opensAt: dateOrNull(ix.opensAt[i] as number),
+      closesAt: dateOrNull(ix.closesAt[i] as number),
+      amountMax: Number.isNaN(amountMax) ? null : amountMax,
+      applicationUrl: ix.applicationUrls[i] ?? null,
+      isNational: ix.isNational[i] === 1,
+      territories: [],
+      financed: financedItems.codes.filter((_, bit) => financed & (1 << bit)),
+      snippet: null,
+    };
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
-import { type FacetCountRow, getProgrammeIndex, searchIndex } from "./programme-index";
+import { type FacetCountRow, getProgrammeIndex, pageItems, searchIndex } from "./programme-index";
 import { cached, searchCacheEnabled } from "./search-cache";
 import { parseTsquery, TextSearch } from "../search/text-index";
 import { planWords, readSearchContext, SEARCH_CONFIG, textQueriesOf } from "./search-query";
@@ -54,7 +54,8 @@ const enumFacets = {
  * catalogue's version, the territory and the words typed as PostgreSQL analyses them (stems, typos);
  * synonyms, the text query, which programmes match it and how well, filters, facet counts, sort and
  * page are decided in memory (lib/search/query-plan.ts, lib/data/programme-index.ts,
- * lib/search/text-index.ts); the page's programmes are then read by id, with their extracts.
+ * lib/search/text-index.ts); the page's programmes are then read by id, with their extracts and
+ * territories, or taken from the index when neither is asked for (the API).
  */
 export async function searchProgrammes(
   search: ProgrammeSearch,
@@ -69,8 +70,7 @@ export async function searchProgrammes(
  * A search turned into something else (the API: its JSON text), kept in the search cache under its
  * own namespace, with the same invalidation: a repeated search is neither computed nor converted.
  * `snippets: false` leaves out the extracts around the words found, `territories: false` the items'
- * territories (the API returns neither: ts_headline and the territories' names are the costliest
- * parts of reading a page of results).
+ * territories (the API returns neither: without them, the page of results costs no query at all).
  */
 export async function searchProgrammesAs<T>(
   search: ProgrammeSearch,
@@ -113,6 +113,17 @@ async function runSearch(
     funderFacetSize: FUNDER_FACET_SIZE,
     sort,
   });
+  const facets = toFacets(found.facetRows, search.funder);
+  const result = {
+    total: found.total,
+    page: search.page,
+    perPage: search.perPage,
+    territory: place ? { id: place.id, level: place.level, name: place.name } : null,
+    corrections: plan?.corrections ?? [],
+    facets,
+  };
+  // Without territories' names and extracts (the API), the page's programmes are in the index.
+  if (!territories && !(words && snippets)) return { ...result, items: pageItems(index, found.page, now) };
   // A prepared statement (a shape per choice of extracts and territories), like the context's.
   const pageQuery = Prisma.sql`
         SELECT page.id::text AS row_id, ${territories ? itemColumnsSql : itemColumns({ territories: false })}, ${headline} AS headline
@@ -125,18 +136,7 @@ async function runSearch(
   const pageRows = found.pageIds.length ? await db.sql.prepared<{ row_id: string }>(pageQuery.text, pageQuery.values) : [];
   const byId = new Map(pageRows.map((row) => [row.row_id, row]));
   const rows = found.pageIds.flatMap((id) => byId.get(id) ?? []);
-  const facetRows = found.facetRows;
-  const facets = toFacets(facetRows, search.funder);
-
-  return {
-    total: found.total,
-    page: search.page,
-    perPage: search.perPage,
-    items: itemRowsSchema.parse(rows).map((row) => toSearchItem(row)),
-    facets,
-    territory: place ? { id: place.id, level: place.level, name: place.name } : null,
-    corrections: plan?.corrections ?? [],
-  };
+  return { ...result, items: itemRowsSchema.parse(rows).map((row) => toSearchItem(row)) };
 }
 
 /** Built once: a zod schema compiles its checks the first time it parses. */

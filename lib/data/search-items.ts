@@ -83,7 +83,8 @@ export function toSearchItem(row: z.infer<typeof itemRowSchema>): ProgrammeSearc
     applicationUrl: row.application_url,
     isNational: row.is_national,
     territories: row.territories,
-    financed: row.financed,
+    // In the order of the codes (as the index gives them: pageItems() in programme-index.ts).
+    financed: financedItems.codes.filter((code) => row.financed.includes(code)),
     snippet: row.headline === null ? null : splitHeadline(row.headline),
   };
 }

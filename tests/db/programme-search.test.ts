@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/db/connect";
-import { findSimilarProgrammes, searchProgrammes, searchProgrammesAs } from "../../lib/data/programme-search";
+import { findSimilarProgrammes, type ProgrammeSearchItem, searchProgrammes, searchProgrammesAs } from "../../lib/data/programme-search";
 import { DomainError } from "../../lib/errors";
 import { CALENDAR_STATUSES, calendarStatus } from "../../lib/programmes/calendar-status";
 import { type ProgrammeSearchInput, programmeSearchSchema } from "../../lib/validation/programme-search";
@@ -105,6 +105,37 @@ describe("searching the catalogue by words", () => {
     expect(lean.items.every((i) => i.territories.length === 0)).toBe(true);
     expect(lean.items.map((i) => ({ ...i, territories: [] }))).toEqual(full.items.map((i) => ({ ...i, territories: [] })));
     expect({ ...lean, items: [] }).toEqual({ ...full, items: [] });
+  });
+
+  it("gives the API's pages from the programme index exactly as the database reads them", async () => {
+    // Without territories nor extracts the page's programmes come from the index (pageItems()), not
+    // from a query: every field must be what the query reads, for every kind of search.
+    const now = new Date();
+    const inputs: ProgrammeSearchInput[] = [
+      { status: ALL, perPage: 100 },
+      { status: ALL, perPage: 100, page: 2 },
+      { q: "médiation numérique", status: ALL, perPage: 100 },
+      { q: "France Services", sort: "amount", perPage: 50 },
+      { territory: "commune:29019", sort: "recent", perPage: 100 },
+      { finances: ["equipement"], sort: "closing", perPage: 100 },
+    ];
+    const seen: ProgrammeSearchItem[] = [];
+    for (const input of inputs) {
+      const parsed = programmeSearchSchema.parse(input);
+      const full = await searchProgrammes(parsed, { now });
+      const lean = await searchProgrammesAs(parsed, "test-index", (result) => result, { territories: false, snippets: false });
+      const plain = (items: typeof full.items) => items.map((i) => ({ ...i, territories: [], snippet: null }));
+      expect(plain(lean.items), JSON.stringify(input)).toEqual(plain(full.items));
+      expect({ ...lean, items: [] }).toEqual({ ...full, items: [] });
+      seen.push(...lean.items);
+    }
+    // Not an empty comparison: dates, amounts, links, national or not, several financed codes.
+    expect(seen.length).toBeGreaterThan(80);
+    expect(seen.some((i) => i.opensAt) && seen.some((i) => !i.closesAt) && seen.some((i) => i.closesAt)).toBe(true);
+    expect(seen.some((i) => i.amountMax !== null) && seen.some((i) => i.amountMax === null)).toBe(true);
+    expect(seen.some((i) => i.isNational) && seen.some((i) => !i.isNational)).toBe(true);
+    expect(seen.some((i) => i.applicationUrl) && seen.some((i) => i.financed.length > 1)).toBe(true);
+    expect(new Set(seen.map((i) => i.status)).size).toBeGreaterThan(2);
   });
 });
 
