@@ -6,7 +6,6 @@ import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-sta
 import type { ProgrammeSearch, Sort } from "../validation/programme-search";
 import { type PhrasePostings, phrasePostings, type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
 import { intersect, union } from "../search/sorted-lists";
-import { catalogueVersion } from "./search-cache";
 import { SEARCH_CONFIG } from "./search-config";
 import type { ProgrammeSearchItem } from "./search-items";
 
@@ -240,9 +239,8 @@ async function buildIndex(prisma: PrismaClient, version: string): Promise<Progra
 
 let current: { version: string; index: Promise<ProgrammeIndex> } | null = null;
 
-/** The index of the catalogue as it is now (rebuilt when its version changed). */
-export async function getProgrammeIndex(prisma: PrismaClient, knownVersion?: string): Promise<ProgrammeIndex> {
-  const version = knownVersion ?? (await catalogueVersion(prisma));
+/** The index of the catalogue at this version (catalogueVersion(): rebuilt when it changed). */
+export async function getProgrammeIndex(prisma: PrismaClient, version: string): Promise<ProgrammeIndex> {
   if (current?.version !== version) {
     const building = buildIndex(prisma, version);
     const entry = { version, index: building };

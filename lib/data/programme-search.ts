@@ -81,7 +81,7 @@ export async function searchProgrammesAs<T>(
   const db = await getDatabase();
   const compute = async () => convert(await runSearch(db, search, new Date(), { snippets, territories }));
   const key = `${namespace}|${snippets ? "snippets" : "plain"}|${territories ? "territories" : "-"}|${JSON.stringify(search)}`;
-  return searchCacheEnabled() ? cached(db.prisma, key, compute) : compute();
+  return searchCacheEnabled() ? cached(db.sql, key, compute) : compute();
 }
 
 async function runSearch(

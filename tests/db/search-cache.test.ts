@@ -36,10 +36,10 @@ describe("the search cache", () => {
     const p = await createTestProgramme(db.prisma, funder.id, { status: "published", isNational: false, title: "Programme ptérodactyle" });
     const slugs = async (params: Record<string, unknown>) => (await search(params)).items.map((i) => i.slug);
 
-    const version = await catalogueVersion(db.prisma);
+    const version = await catalogueVersion(db.sql);
     expect(await slugs({ q: "ptérodactyle", territory: "commune:29019" })).toEqual([]);
     await db.prisma.programmeTerritory.create({ data: { programmeId: p.id, territoryId: "commune:29019" } });
-    expect(await catalogueVersion(db.prisma)).not.toBe(version);
+    expect(await catalogueVersion(db.sql)).not.toBe(version);
     expect(await slugs({ q: "ptérodactyle", territory: "commune:29019" })).toEqual([p.slug]);
 
     await db.prisma.programme.update({ where: { id: p.id }, data: { status: "archived" } });
@@ -69,28 +69,28 @@ describe("the search cache over time", () => {
     };
     const key = `test-swr-${Math.random()}`;
 
-    expect(await cached(db.prisma, key, compute)).toBe(1);
-    expect(await cached(db.prisma, key, compute)).toBe(1);
+    expect(await cached(db.sql, key, compute)).toBe(1);
+    expect(await cached(db.sql, key, compute)).toBe(1);
     expect(computed).toBe(1);
 
     // Next minute: the old answer at once, and one computation started in the background.
     vi.setSystemTime(new Date("2026-12-02T10:01:05Z"));
-    expect(await cached(db.prisma, key, compute)).toBe(1);
-    expect(await cached(db.prisma, key, compute)).toBe(1);
+    expect(await cached(db.sql, key, compute)).toBe(1);
+    expect(await cached(db.sql, key, compute)).toBe(1);
     expect(computed).toBe(2);
     release();
     await new Promise((r) => setTimeout(r, 0));
-    expect(await cached(db.prisma, key, compute)).toBe(2);
+    expect(await cached(db.sql, key, compute)).toBe(2);
     expect(computed).toBe(2);
 
     // Three minutes later, nobody having asked: computed again before answering.
     vi.setSystemTime(new Date("2026-12-02T10:04:00Z"));
-    expect(await cached(db.prisma, key, compute)).toBe(3);
+    expect(await cached(db.sql, key, compute)).toBe(3);
   });
 
   it("forgets a computation that failed, and tries again", async () => {
     const key = `test-fail-${Math.random()}`;
-    await expect(cached(db.prisma, key, () => Promise.reject(new Error("panne")))).rejects.toThrow("panne");
-    expect(await cached(db.prisma, key, () => Promise.resolve("ok"))).toBe("ok");
+    await expect(cached(db.sql, key, () => Promise.reject(new Error("panne")))).rejects.toThrow("panne");
+    expect(await cached(db.sql, key, () => Promise.resolve("ok"))).toBe("ok");
   });
 });

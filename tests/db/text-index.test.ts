@@ -3,6 +3,7 @@ import { generateProgrammes } from "../../bench/generate";
 import type { Database } from "../../lib/db/connect";
 import { topRanked } from "../../lib/data/programme-index";
 import { getProgrammeIndex } from "../../lib/data/programme-index";
+import { catalogueVersion } from "../../lib/data/search-cache";
 import { planWords, readSearchContext, textQueryOf } from "../../lib/data/search-query";
 import { writeTextQuery } from "../../lib/search/query-plan";
 import {
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const builder = new TextIndexBuilder();
   for (const r of rows) builder.add(r.words);
   index = builder.finish();
-  known = phrasePostings(index, (await getProgrammeIndex(db.prisma)).synonyms.map((p) => p.query ?? ""));
+  known = phrasePostings(index, (await getProgrammeIndex(db.prisma, await catalogueVersion(db.sql))).synonyms.map((p) => p.query ?? ""));
 }, 180_000);
 afterAll(() => db?.close());
 
@@ -82,7 +83,7 @@ async function queryWords(): Promise<string[]> {
 
 /** The plan of a query, as the search makes it (its words analysed, the synonym sets they touch). */
 async function planOf(q: string) {
-  const [{ tokens }, programmes] = await Promise.all([readSearchContext(db.sql, { q }), getProgrammeIndex(db.prisma)]);
+  const [{ tokens }, programmes] = await Promise.all([readSearchContext(db.sql, { q }), getProgrammeIndex(db.prisma, await catalogueVersion(db.sql))]);
   return planWords(tokens ?? [], programmes.synonyms).plan;
 }
 
@@ -152,7 +153,7 @@ describe("the text search in memory", () => {
     // The search does not ask PostgreSQL to write the query (one round trip less): it composes
     // what the analysis and the index already hold (writeTextQuery). PostgreSQL writing the same
     // plan (textQueryOf: phraseto_tsquery, ||, &&) must give the same query, node for node.
-    const index = await getProgrammeIndex(db.prisma);
+    const index = await getProgrammeIndex(db.prisma, await catalogueVersion(db.sql));
     expect(index.synonyms.length).toBeGreaterThan(20);
     let written = 0;
     let withSynonyms = 0;
