@@ -7,14 +7,15 @@
  *
  * against DATABASE_URL or PGLITE_DATA_DIR, exactly as the app opens it (lib/db/client.ts). It measures:
  *
- * 1. `inProcess`: searchProgrammes() called directly (the app's data code, Prisma included, no
- *    HTTP, no Next), `connections` concurrent callers for `duration` seconds, cycling the query mix;
+ * 1. `inProcess`: the API's search called directly (searchProgrammesAs without extracts or
+ *    territories, as GET /api/v1/programmes calls it: the app's data code, no HTTP, no Next),
+ *    `connections` concurrent callers for `duration` seconds, cycling the query mix;
  * 2. `sql`: the bare SQL floor. Each query's statements are captured at the driver (pg Pool.query
- *    or PGlite.query) while searchProgrammes runs once, with the order in which it issues them
+ *    or PGlite.query) while that search runs once, with the order in which it issues them
  *    (statements issued together, like Promise.all, replay together); then they are replayed through
  *    the same driver and pool, with no Prisma, zod, JSON or HTTP, same concurrency, same duration;
  * 3. `perQuery`: each query alone (one caller), `repeat` times (once when that takes over 2 s):
- *    median of searchProgrammes and of its bare SQL, and the median time of each statement;
+ *    median of the search and of its bare SQL, and the median time of each statement;
  * 4. EXPLAIN (ANALYZE, BUFFERS) of every statement of the queries listed in EXPLAINED.
  */
 import fs from "node:fs";
@@ -131,11 +132,13 @@ function summarizePlan(plan: string) {
 }
 
 async function main() {
-  const { searchProgrammes } = await import("../lib/data/programme-search");
+  const { searchProgrammesAs } = await import("../lib/data/programme-search");
   const { parseQuery } = await import("../lib/api/responses");
   const { programmeSearchSchema } = await import("../lib/validation/programme-search");
   const searches = QUERIES.map((query) => parseQuery(new URL(pathOf(query), "http://bench.invalid").searchParams, programmeSearchSchema));
-  const search = (i: number) => searchProgrammes(searches[i] as (typeof searches)[number]);
+  // What the API asks (app/api/v1/programmes/route.ts): no extracts, no territories.
+  const search = (i: number) =>
+    searchProgrammesAs(searches[i] as (typeof searches)[number], "bench", (result) => result, { snippets: false, territories: false });
 
   // Warm-up: every query once (plans, caches, Prisma's first-use costs); the capture below is a second pass.
   const warmEnd = performance.now() + BUDGET;

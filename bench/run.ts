@@ -7,7 +7,7 @@
  * programmes (bench/generate.ts), VACUUM ANALYZE, then the production app (scripts/serve.mjs, as `npm start`) loaded by
  * autocannon (N connections, fixed duration, the query mix of bench/queries.ts; with the cache, after
  * each query was asked once), each query alone,
- * and the floor (bench/floor.ts: searchProgrammes in-process, the bare SQL, EXPLAIN ANALYZE).
+ * and the floor (bench/floor.ts: the API's search in-process, the bare SQL, EXPLAIN ANALYZE).
  * Writes bench/results/<date>-<engine>-<size>.json (+ -explain.txt), prints a table, and stops
  * every process and drops every database it created, even when interrupted.
  *
@@ -519,7 +519,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   if (config.kind === "postgres") await waitForIdleDatabase(`fin_bench_${size}`);
   let floor: SizeResult["floor"] = null;
   if (!flag("--no-floor")) {
-    log(`${engine} ${size} : plancher (searchProgrammes en processus, SQL nu, EXPLAIN)…`);
+    log(`${engine} ${size} : plancher (recherche de l'API en processus, SQL nu, EXPLAIN)…`);
     const tmp = path.join(tmpRoot, `${stem}-floor.json`);
     floor = (await runFloor(config, tmp, path.join(RESULTS, `${stem}-explain.txt`))) as SizeResult["floor"];
     log(`${engine} ${size} : SQL nu p50 ${floor?.sql.latency.p50} ms, p95 ${floor?.sql.latency.p95} ms ; en processus p95 ${floor?.inProcess.latency.p95} ms`);
@@ -606,7 +606,7 @@ function printTable(results: SizeResult[]) {
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const r of rows) console.log(line(r));
-  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « robots.txt » = plancher de Next.js, même charge ; « proc » = searchProgrammes en processus ; « SQL » = plancher SQL nu, même concurrence)`);
+  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « robots.txt » = plancher de Next.js, même charge ; « proc » = la recherche de l'API en processus ; « SQL » = plancher SQL nu, même concurrence)`);
   if (jsBudget) console.log(`JS de /financements : ${kB(jsBudget.totalGzip)} gzip pour un budget de ${kB(jsBudget.budgetGzip)} → ${jsBudget.withinBudget ? "respecté" : "DÉPASSÉ"}`);
 }
 
