@@ -93,7 +93,7 @@ async function runSearch(
   const prisma = db.prisma;
   // One round trip: the catalogue's version, the territory, the words analysed (search-query.ts).
   const context = await readSearchContext(db.sql, search);
-  const index = await getProgrammeIndex(prisma, context.version);
+  const index = await getProgrammeIndex(db, context.version);
   const place = context.territory;
   // The words become text queries (phraseto_tsquery's stems and phrases, synonyms, corrections),
   // matched and ranked in memory (lib/search/text-index.ts) as `@@` and `ts_rank_cd` would.

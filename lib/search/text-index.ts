@@ -74,7 +74,8 @@ class GrowingArray<T extends Int32Array | Uint16Array> {
   }
 }
 
-const WEIGHT_LETTER: Record<string, number> = { A: 3, a: 3, B: 2, b: 2, C: 1, c: 1, D: 0, d: 0 };
+/** The weight (D = 0 … A = 3) a tsvector position's letter gives (its character code), or -1 for none. */
+const weightOfLetter = (c: number) => (c >= 65 && c <= 68 ? 68 - c : c >= 97 && c <= 100 ? 100 - c : -1);
 
 /** Reads a quoted lexeme of tsvector or tsquery output ('' and \\ escaped) at `at` (its opening quote). */
 function readQuoted(text: string, at: number): { value: string; next: number } {
@@ -115,7 +116,17 @@ export class TextIndexBuilder {
         i++;
         continue;
       }
-      const { value, next } = readQuoted(text, i);
+      // Most lexemes have neither quote nor backslash inside: taken in one slice.
+      let value: string;
+      let next = i + 1;
+      let c = text.charCodeAt(next);
+      while (c !== 39 /* ' */ && c !== 92 /* \ */ && next < text.length) c = text.charCodeAt(++next);
+      if (c === 39 && text.charCodeAt(next + 1) !== 39) {
+        value = text.slice(i + 1, next);
+        next += 1;
+      } else {
+        ({ value, next } = readQuoted(text, i));
+      }
       let lexeme = this.lexemes.get(value);
       if (lexeme === undefined) this.lexemes.set(value, (lexeme = this.lexemes.size));
       this.entryLexeme.push(lexeme);
@@ -127,9 +138,9 @@ export class TextIndexBuilder {
         for (;;) {
           let pos = 0;
           for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) pos = pos * 10 + (c - 48);
-          const weight = WEIGHT_LETTER[text[i] ?? ""];
-          if (weight !== undefined) i++;
-          this.positions.push(((weight ?? 0) << 14) | Math.min(pos, POS_MASK));
+          const weight = weightOfLetter(text.charCodeAt(i));
+          if (weight >= 0) i++;
+          this.positions.push((Math.max(weight, 0) << 14) | Math.min(pos, POS_MASK));
           if (text.charCodeAt(i) !== 44 /* , */) break;
           i++;
         }

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const builder = new TextIndexBuilder();
   for (const r of rows) builder.add(r.words);
   index = builder.finish();
-  known = phrasePostings(index, (await getProgrammeIndex(db.prisma, await catalogueVersion(db.sql))).synonyms.map((p) => p.query ?? ""));
+  known = phrasePostings(index, (await getProgrammeIndex(db, await catalogueVersion(db.sql))).synonyms.map((p) => p.query ?? ""));
 }, 180_000);
 afterAll(() => db?.close());
 
@@ -83,7 +83,7 @@ async function queryWords(): Promise<string[]> {
 
 /** The plan of a query, as the search makes it (its words analysed, the synonym sets they touch). */
 async function planOf(q: string) {
-  const [{ tokens }, programmes] = await Promise.all([readSearchContext(db.sql, { q }), getProgrammeIndex(db.prisma, await catalogueVersion(db.sql))]);
+  const [{ tokens }, programmes] = await Promise.all([readSearchContext(db.sql, { q }), getProgrammeIndex(db, await catalogueVersion(db.sql))]);
   return planWords(tokens ?? [], programmes.synonyms).plan;
 }
 
@@ -153,7 +153,7 @@ describe("the text search in memory", () => {
     // The search does not ask PostgreSQL to write the query (one round trip less): it composes
     // what the analysis and the index already hold (writeTextQuery). PostgreSQL writing the same
     // plan (textQueryOf: phraseto_tsquery, ||, &&) must give the same query, node for node.
-    const index = await getProgrammeIndex(db.prisma, await catalogueVersion(db.sql));
+    const index = await getProgrammeIndex(db, await catalogueVersion(db.sql));
     expect(index.synonyms.length).toBeGreaterThan(20);
     let written = 0;
     let withSynonyms = 0;

@@ -27,6 +27,33 @@ describe("parseTsquery (a tsquery's text, as PostgreSQL writes it)", () => {
   });
 });
 
+describe("TextIndexBuilder (a tsvector's text, as PostgreSQL writes it)", () => {
+  it("reads lexemes, escaped quotes and backslashes, positions and weights", () => {
+    const builder = new TextIndexBuilder();
+    builder.add(String.raw`'aujourd''hui':3C,7 'c:\\dos':2 'numer':1A,4B,5D 'x''':6a`);
+    builder.add("'numer':2");
+    const index = builder.finish();
+    expect([...index.lexemes.keys()]).toEqual(["aujourd'hui", "c:\\dos", "numer", "x'"]);
+    const entries = (lexeme: string) => {
+      const l = index.lexemes.get(lexeme) as number;
+      return Array.from({ length: (index.entryStart[l + 1] as number) - (index.entryStart[l] as number) }, (_, k) => {
+        const e = (index.entryStart[l] as number) + k;
+        const start = index.entryPosStart[e] as number;
+        // Each position as [position, weight] (D = 0 … A = 3).
+        const positions = Array.from(index.positions.subarray(start, start + (index.entryPosCount[e] as number)), (wep) => [wep & 0x3fff, wep >> 14]);
+        return { doc: index.entryDoc[e], positions, top: index.entryTop[e] };
+      });
+    };
+    expect(entries("aujourd'hui")).toEqual([{ doc: 0, positions: [[3, 1], [7, 0]], top: 1 }]);
+    expect(entries("c:\\dos")).toEqual([{ doc: 0, positions: [[2, 0]], top: 0 }]);
+    expect(entries("numer")).toEqual([
+      { doc: 0, positions: [[1, 3], [4, 2], [5, 0]], top: 3 },
+      { doc: 1, positions: [[2, 0]], top: 0 },
+    ]);
+    expect(entries("x'")).toEqual([{ doc: 0, positions: [[6, 3]], top: 3 }]);
+  });
+});
+
 describe("TextSearch on a small index", () => {
   const builder = new TextIndexBuilder();
   builder.add("'mediat':1A 'numer':2A"); // 0: the phrase in the title
