@@ -66,7 +66,7 @@ export async function readSearchContext(
   if (territory && !row?.territory) throw new DomainError("unknown_territory", `Territoire inconnu : « ${territory} ».`, "territory");
   return {
     version: String(row?.version ?? "0"),
-    tokens: q && row?.tokens ? tokensSchema.parse(JSON.parse(row.tokens)) : null,
+    tokens: row?.tokens ? tokensSchema.parse(JSON.parse(row.tokens)) : null,
     territory: row?.territory ? territorySchema.parse(JSON.parse(row.territory)) : null,
   };
 }

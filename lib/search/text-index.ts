@@ -116,17 +116,7 @@ export class TextIndexBuilder {
         i++;
         continue;
       }
-      // Most lexemes have neither quote nor backslash inside: taken in one slice.
-      let value: string;
-      let next = i + 1;
-      let c = text.charCodeAt(next);
-      while (c !== 39 /* ' */ && c !== 92 /* \ */ && next < text.length) c = text.charCodeAt(++next);
-      if (c === 39 && text.charCodeAt(next + 1) !== 39) {
-        value = text.slice(i + 1, next);
-        next += 1;
-      } else {
-        ({ value, next } = readQuoted(text, i));
-      }
+      const { value, next } = readQuoted(text, i);
       let lexeme = this.lexemes.get(value);
       if (lexeme === undefined) this.lexemes.set(value, (lexeme = this.lexemes.size));
       this.entryLexeme.push(lexeme);
