@@ -18,6 +18,7 @@ interface Result {
   api: { latency: Latency; requestsPerSecond: number; non2xx: number; errors: number; timeouts: number; loadAverage?: { before: number; after: number } };
   apiCached: { latency: Latency; requestsPerSecond: number; non2xx: number; errors: number } | null;
   httpFloor?: { latency: Latency; requestsPerSecond: number } | null;
+  healthFloor?: { latency: Latency; requestsPerSecond: number } | null;
   alone: { name: string; medianMs: number | null; bytes: number; total: number | null }[];
   floor: { sql: { latency: Latency; requestsPerSecond: number }; inProcess: { latency: Latency };
     perQuery: { name: string; inProcessMedianMs: number; sqlMedianMs: number; statements: { label: string; medianMs: number }[] }[] } | null;
@@ -36,12 +37,12 @@ if (first) {
   console.log(`Exécutions : ${results.map((r) => `${engine(r)} ${n(r.size)} le ${r.date.slice(0, 16).replace("T", " ")} UTC (commit ${r.commit})`).join(" ; ")}.\n`);
 }
 
-console.log("| moteur | programmes | sans cache p50 / p95 / p99 | req/s | avec cache p50 / p95 / p99 | req/s | Next.js seul (robots.txt) p50 / p95 | SQL nu p50 / p95 | API ÷ SQL (p95) | en processus p50 / p95 | API ÷ en processus (p95) | cible p95 |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+console.log("| moteur | programmes | sans cache p50 / p95 / p99 | req/s | avec cache p50 / p95 / p99 | req/s | Next.js seul (robots.txt) p50 / p95 | Next.js + base (/api/health) p50 / p95 | SQL nu p50 / p95 | API ÷ SQL (p95) | en processus p50 / p95 | API ÷ en processus (p95) | cible p95 |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 for (const r of results) {
   const a = r.api.latency, c = r.apiCached?.latency;
   const target = r.targets.p95TargetMs === null ? "—" : `≤ ${r.targets.p95TargetMs} ms : sans cache ${r.targets.p95Met ? "oui" : "**non**"}, avec cache ${c && c.p95 <= r.targets.p95TargetMs ? "oui" : "**non**"}`;
-  console.log(`| ${engine(r)} | ${n(r.data.programmes)} | ${ms(a.p50)} / ${ms(a.p95)} / ${ms(a.p99)} | ${r.api.requestsPerSecond} | ${c ? `${ms(c.p50)} / ${ms(c.p95)} / ${ms(c.p99)}` : "—"} | ${r.apiCached?.requestsPerSecond ?? "—"} | ${r.httpFloor ? `${ms(r.httpFloor.latency.p50)} / ${ms(r.httpFloor.latency.p95)}` : "—"} | ${r.floor ? `${ms(r.floor.sql.latency.p50)} / ${ms(r.floor.sql.latency.p95)}` : "—"} | ${r.targets.floorRatioP95 ?? "—"} | ${r.floor ? `${ms(r.floor.inProcess.latency.p50)} / ${ms(r.floor.inProcess.latency.p95)}` : "—"} | ${r.floor ? (a.p95 / r.floor.inProcess.latency.p95).toFixed(2) : "—"} | ${target} |`);
+  console.log(`| ${engine(r)} | ${n(r.data.programmes)} | ${ms(a.p50)} / ${ms(a.p95)} / ${ms(a.p99)} | ${r.api.requestsPerSecond} | ${c ? `${ms(c.p50)} / ${ms(c.p95)} / ${ms(c.p99)}` : "—"} | ${r.apiCached?.requestsPerSecond ?? "—"} | ${r.httpFloor ? `${ms(r.httpFloor.latency.p50)} / ${ms(r.httpFloor.latency.p95)}` : "—"} | ${r.healthFloor ? `${ms(r.healthFloor.latency.p50)} / ${ms(r.healthFloor.latency.p95)}` : "—"} | ${r.floor ? `${ms(r.floor.sql.latency.p50)} / ${ms(r.floor.sql.latency.p95)}` : "—"} | ${r.targets.floorRatioP95 ?? "—"} | ${r.floor ? `${ms(r.floor.inProcess.latency.p50)} / ${ms(r.floor.inProcess.latency.p95)}` : "—"} | ${r.floor ? (a.p95 / r.floor.inProcess.latency.p95).toFixed(2) : "—"} | ${target} |`);
 }
 console.log("\nErreurs (toutes mesures) : " + results.map((r) => `${engine(r)} ${n(r.size)} : ${r.api.non2xx + r.api.errors + r.api.timeouts + (r.apiCached ? r.apiCached.non2xx + r.apiCached.errors : 0)}`).join(", ") + ".");
 console.log("Charge de la machine (moyenne 1 min avant → après la mesure sans cache) : " + results.map((r) => `${engine(r)} ${n(r.size)} ${r.api.loadAverage?.before} → ${r.api.loadAverage?.after}`).join(", ") + ".");

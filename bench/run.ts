@@ -408,6 +408,8 @@ interface SizeResult {
   apiCached: HttpLoad | null;
   /** robots.txt under the same load: what Next.js itself costs on this machine. */
   httpFloor: { latency: LatencySummary; requestsPerSecond: number } | null;
+  /** /api/health under the same load: Next.js plus the one round trip every search makes. */
+  healthFloor: { latency: LatencySummary; requestsPerSecond: number } | null;
   alone: Awaited<ReturnType<typeof eachQueryAlone>>;
   floor: {
     inProcess: { latency: LatencySummary; requestsPerSecond: number; errors: number };
@@ -495,6 +497,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
 
   let apiCached: HttpLoad | null = null;
   let httpFloor: { latency: LatencySummary; requestsPerSecond: number } | null = null;
+  let healthFloor: { latency: LatencySummary; requestsPerSecond: number } | null = null;
   if (!flag("--no-cache-run")) {
     const cachedApp = await startApp(config, logFile.replace(/\.log$/, "-cache.log"), "on");
     try {
@@ -510,6 +513,11 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
       const tiny = await loadHttp(cachedApp.base, DURATION, ["/robots.txt"]);
       httpFloor = { latency: tiny.latency, requestsPerSecond: tiny.requestsPerSecond };
       log(`${engine} ${size} : plancher HTTP (robots.txt) p50 ${tiny.latency.p50} ms, p95 ${tiny.latency.p95} ms, ${tiny.requestsPerSecond} req/s`);
+      // The same with the database: /api/health reads the catalogue's version, the round trip of
+      // every search (and the cache's whole cost when it answers).
+      const health = await loadHttp(cachedApp.base, DURATION, ["/api/health"]);
+      healthFloor = { latency: health.latency, requestsPerSecond: health.requestsPerSecond };
+      log(`${engine} ${size} : plancher HTTP avec la base (/api/health) p50 ${health.latency.p50} ms, p95 ${health.latency.p95} ms, ${health.requestsPerSecond} req/s`);
     } finally {
       await stopChild(cachedApp.child);
     }
@@ -535,7 +543,7 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
   const target = engine === "server" ? (TARGET_P95[size] ?? null) : null;
   const ratio = floor ? Math.round((api.latency.p95 / floor.sql.latency.p95) * 100) / 100 : null;
   return {
-    engine, size, serverProcesses: processes, generation, data, api, apiCached, httpFloor, alone, floor,
+    engine, size, serverProcesses: processes, generation, data, api, apiCached, httpFloor, healthFloor, alone, floor,
     targets: {
       p95TargetMs: target,
       p95Met: target === null ? null : api.latency.p95 <= target,
@@ -596,17 +604,18 @@ function printTable(results: SizeResult[]) {
     r.api.latency.p50, r.api.latency.p95, r.api.latency.p99, r.api.requestsPerSecond,
     r.apiCached ? `${r.apiCached.latency.p95} / ${r.apiCached.requestsPerSecond}` : "—",
     r.httpFloor ? `${r.httpFloor.latency.p95} / ${r.httpFloor.requestsPerSecond}` : "—",
+    r.healthFloor ? `${r.healthFloor.latency.p95} / ${r.healthFloor.requestsPerSecond}` : "—",
     r.floor?.inProcess.latency.p95 ?? "—",
     r.floor ? `${r.floor.sql.latency.p50} / ${r.floor.sql.latency.p95}` : "—",
     r.targets.floorRatioP95 ?? "—",
     r.targets.p95TargetMs === null ? "—" : `${r.targets.p95Met ? "oui" : "NON"} (≤ ${r.targets.p95TargetMs})`,
   ].map(String));
-  const head = ["moteur", "taille", "p50", "p95", "p99", "req/s", "cache p95 / req/s", "robots.txt p95 / req/s", "proc p95", "SQL p50/p95", "API/SQL p95", "cible p95"];
+  const head = ["moteur", "taille", "p50", "p95", "p99", "req/s", "cache p95 / req/s", "robots.txt p95 / req/s", "health p95 / req/s", "proc p95", "SQL p50/p95", "API/SQL p95", "cible p95"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const r of rows) console.log(line(r));
-  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « robots.txt » = plancher de Next.js, même charge ; « proc » = la recherche de l'API en processus ; « SQL » = plancher SQL nu, même concurrence)`);
+  console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « robots.txt » = plancher de Next.js, même charge ; « health » = Next.js et un aller-retour à la base (/api/health) ; « proc » = la recherche de l'API en processus ; « SQL » = plancher SQL nu, même concurrence)`);
   if (jsBudget) console.log(`JS de /financements : ${kB(jsBudget.totalGzip)} gzip pour un budget de ${kB(jsBudget.budgetGzip)} → ${jsBudget.withinBudget ? "respecté" : "DÉPASSÉ"}`);
 }
 
