@@ -211,8 +211,8 @@ const serverUrl = (database: string) => {
 
 /**
  * The app as `npm start` serves it (scripts/serve.mjs: `next start` in one process per core, one for
- * PGlite), once it answers a search in every process (each builds its programme index on its first
- * search: that is not what is measured).
+ * PGlite), once it answers a search in every process (each builds its programme index when it starts,
+ * instrumentation.ts, or else on its first search: that is not what is measured).
  */
 async function startApp(config: DbConfig, logFile: string, searchCache: "on" | "off" = "off"): Promise<{ child: ChildProcess; base: string; processes: number }> {
   const port = Number(option("--port", "0")) || (await freePort());
