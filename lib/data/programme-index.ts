@@ -246,16 +246,28 @@ async function buildIndex({ sql, prisma }: IndexSource, version: string): Promis
   return index;
 }
 
-let current: { version: string; index: Promise<ProgrammeIndex> } | null = null;
+/**
+ * One index per process, kept on globalThis: Next.js bundles this module once for the API routes,
+ * once for the pages and once for instrumentation.ts (which builds it at start), and each copy
+ * would otherwise build and hold its own (three times the memory, and the first search of each
+ * kind waiting for a build already done).
+ */
+const shared = globalThis as unknown as {
+  __finProgrammeIndex?: { source: IndexSource["sql"]; version: string; index: Promise<ProgrammeIndex> } | null;
+};
 
-/** The index of the catalogue at this version (catalogueVersion(): rebuilt when it changed). */
+/**
+ * The index of the catalogue at this version (catalogueVersion(): rebuilt when it changed), of this
+ * database (tests open several, whose versions may coincide).
+ */
 export async function getProgrammeIndex(db: IndexSource, version: string): Promise<ProgrammeIndex> {
-  if (current?.version !== version) {
+  let current = shared.__finProgrammeIndex;
+  if (current?.version !== version || current.source !== db.sql) {
     const building = buildIndex(db, version);
-    const entry = { version, index: building };
-    current = entry;
+    const entry = { source: db.sql, version, index: building };
+    current = shared.__finProgrammeIndex = entry;
     building.catch(() => {
-      if (current === entry) current = null;
+      if (shared.__finProgrammeIndex === entry) shared.__finProgrammeIndex = null;
     });
   }
   return current.index;

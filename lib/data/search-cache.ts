@@ -27,7 +27,21 @@ interface Entry {
   settled: boolean;
   refreshing: boolean;
 }
-const entries = new Map<string, Entry>();
+/**
+ * Kept on globalThis: one cache per process, whichever bundle of this module (pages, API) asks.
+ * Keys name their database too (tests open several, whose versions may coincide).
+ */
+const holder = globalThis as unknown as {
+  __finSearchCache?: { entries: Map<string, Entry>; databases: WeakMap<SqlRunner, number>; count: number };
+};
+const shared = (holder.__finSearchCache ??= { entries: new Map(), databases: new WeakMap(), count: 0 });
+const entries = shared.entries;
+
+function databaseId(sql: SqlRunner): number {
+  let id = shared.databases.get(sql);
+  if (id === undefined) shared.databases.set(sql, (id = ++shared.count));
+  return id;
+}
 
 export const searchCacheEnabled = () => process.env.SEARCH_CACHE !== "off";
 
@@ -57,7 +71,7 @@ function store(full: string, minute: number, compute: () => Promise<unknown>): E
 
 /** `compute()` once per (catalogue version, key), again each minute, at once when the version changed. */
 export async function cached<T>(sql: SqlRunner, key: string, compute: () => Promise<T>): Promise<T> {
-  const full = `${await catalogueVersion(sql)}|${key}`;
+  const full = `${databaseId(sql)}|${await catalogueVersion(sql)}|${key}`;
   const minute = currentMinute();
   const entry = entries.get(full);
   if (entry && (entry.minute === minute || !entry.settled)) {

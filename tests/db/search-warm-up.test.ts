@@ -40,3 +40,38 @@ describe("warmUpSearch (instrumentation.ts, at server start)", () => {
     }
   });
 });
+
+describe("one index and one search cache per process", () => {
+  // Next.js bundles lib/ once for the API routes, once for the pages, once for instrumentation.ts:
+  // fresh copies of the modules stand for them here.
+  const freshCopy = async <T>(path: string): Promise<T> => {
+    vi.resetModules();
+    return (await import(path)) as T;
+  };
+
+  it("is shared by every copy of the modules", async () => {
+    type IndexModule = typeof import("../../lib/data/programme-index");
+    type CacheModule = typeof import("../../lib/data/search-cache");
+    const version = await catalogueVersion(db.sql);
+    const one = await freshCopy<IndexModule>("../../lib/data/programme-index");
+    const other = await freshCopy<IndexModule>("../../lib/data/programme-index");
+    expect(other.getProgrammeIndex).not.toBe(one.getProgrammeIndex);
+    expect(await other.getProgrammeIndex(db, version)).toBe(await one.getProgrammeIndex(db, version));
+
+    const cacheOne = await freshCopy<CacheModule>("../../lib/data/search-cache");
+    const cacheOther = await freshCopy<CacheModule>("../../lib/data/search-cache");
+    const first = await cacheOne.cached(db.sql, "essai de partage", async () => ({ computed: "par la première copie" }));
+    const again = await cacheOther.cached(db.sql, "essai de partage", async () => ({ computed: "par la seconde copie" }));
+    expect(again).toBe(first);
+  });
+
+  it("keeps the indexes of two databases apart, even at the same version", async () => {
+    const version = await catalogueVersion(db.sql);
+    const index = await getProgrammeIndex(db, version);
+    const twin = { ...db, sql: { ...db.sql } };
+    const twinIndex = await getProgrammeIndex(twin, version);
+    expect(twinIndex).not.toBe(index);
+    expect(twinIndex.size).toBe(index.size);
+  });
+});
+
