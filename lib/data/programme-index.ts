@@ -250,9 +250,10 @@ async function buildIndex({ sql, prisma }: IndexSource, version: string): Promis
  * One index per process, kept on globalThis: Next.js bundles this module once for the API routes,
  * once for the pages and once for instrumentation.ts (which builds it at start), and each copy
  * would otherwise build and hold its own (three times the memory, and the first search of each
- * kind waiting for a build already done).
+ * kind waiting for a build already done). Not under `next dev`, where an edit of this code reloads
+ * the module but not globalThis: the new code must not read an index the old code built.
  */
-const shared = globalThis as unknown as {
+const shared = (process.env.NODE_ENV === "development" ? {} : globalThis) as {
   __finProgrammeIndex?: { source: IndexSource["sql"]; version: string; index: Promise<ProgrammeIndex> } | null;
 };
 

@@ -28,10 +28,12 @@ interface Entry {
   refreshing: boolean;
 }
 /**
- * Kept on globalThis: one cache per process, whichever bundle of this module (pages, API) asks.
- * Keys name their database too (tests open several, whose versions may coincide).
+ * Kept on globalThis: one cache per process, whichever bundle of this module (pages, API) asks
+ * (not under `next dev`, where an edit reloads the code but not globalThis: no answer of the old
+ * code is served by the new). Keys name their database too (tests open several, whose versions may
+ * coincide).
  */
-const holder = globalThis as unknown as {
+const holder = (process.env.NODE_ENV === "development" ? {} : globalThis) as {
   __finSearchCache?: { entries: Map<string, Entry>; databases: WeakMap<SqlRunner, number>; count: number };
 };
 const shared = (holder.__finSearchCache ??= { entries: new Map(), databases: new WeakMap(), count: 0 });
