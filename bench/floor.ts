@@ -55,9 +55,7 @@ let capture: { statements: Captured[]; completed: number } | null = null;
 function label(text: string): string {
   // The search's one statement before the index: version, territory, words (lib/data/search-query.ts).
   if (/FROM search_context\(/.test(text)) return "search context";
-  if (/^\s*SELECT \(SELECT version FROM catalogue_version\) AS version/.test(text)) return "search context";
   if (/FROM catalogue_version/.test(text)) return "catalogue version";
-  if (/WITH token AS/.test(text)) return "analyse words";
   if (/AS query,/.test(text)) return "text query";
   if (/AS row_id/.test(text)) return "page of results";
   if (/"territory"/.test(text)) return "territory";

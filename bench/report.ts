@@ -5,8 +5,6 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** Runs before bench/floor.ts knew the search_context() call kept its first words as its label. */
-const statementLabel = (label: string) => (label.startsWith("SELECT version, tokens, territory FROM s") ? "search context" : label);
 
 const dir = process.argv[2] ?? path.join("bench", "results");
 type Latency = { p50: number; p95: number; p99: number };
@@ -54,7 +52,7 @@ for (const r of results.filter((x) => x.floor)) {
   console.log("|---|---:|---:|---:|---|---:|");
   for (const q of r.floor?.perQuery ?? []) {
     const alone = r.alone.find((a) => a.name === q.name);
-    console.log(`| ${q.name} | ${ms(alone?.medianMs)} | ${ms(q.inProcessMedianMs)} | ${ms(q.sqlMedianMs)} | ${q.statements.map((s) => `${statementLabel(s.label)} ${ms(s.medianMs)}`).join(", ")} | ${alone?.total ?? "—"} |`);
+    console.log(`| ${q.name} | ${ms(alone?.medianMs)} | ${ms(q.inProcessMedianMs)} | ${ms(q.sqlMedianMs)} | ${q.statements.map((s) => `${s.label} ${ms(s.medianMs)}`).join(", ")} | ${alone?.total ?? "—"} |`);
   }
 }
 const js = results.find((r) => r.jsBudget)?.jsBudget;
