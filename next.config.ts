@@ -25,8 +25,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets two builds of the same checkout live side by side (e.g. a second server for tests).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded from node_modules at run time: PGlite reads its WebAssembly and data files beside its code.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

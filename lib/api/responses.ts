@@ -19,7 +19,16 @@ const STATUS: Record<DomainErrorCode, number> = {
   invalid_parameter: 400,
   unknown_territory: 400,
   not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  validation_failed: 400,
+  conflict: 409,
+  invalid_transition: 409,
+  rate_limited: 429,
 };
+
+/** The HTTP status of a domain error (for routes that build their own answers, e.g. /api/v1/admin). */
+export const statusOf = (code: DomainErrorCode): number => STATUS[code];
 
 export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: { ...CORS, "Cache-Control": "public, max-age=60" } });

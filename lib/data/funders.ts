@@ -16,6 +16,7 @@ export interface FunderSummary {
 export async function listFunders(): Promise<FunderSummary[]> {
   const prisma = await getPrisma();
   const rows = await prisma.funder.findMany({
+    where: { status: "published" },
     orderBy: { name: "asc" },
     select: {
       slug: true, name: true, acronym: true, type: true,
@@ -36,8 +37,8 @@ export interface FunderDetail extends Omit<FunderSummary, "programmeCount"> {
 
 export async function getFunderBySlug(slug: string): Promise<FunderDetail | null> {
   const prisma = await getPrisma();
-  const f = await prisma.funder.findUnique({
-    where: { slug },
+  const f = await prisma.funder.findFirst({
+    where: { slug, status: "published" },
     select: {
       slug: true, name: true, acronym: true, type: true, website: true, description: true,
       territory: { select: { id: true, name: true } },

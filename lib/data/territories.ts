@@ -59,7 +59,7 @@ export async function listChildTerritories(
 export async function listLocalFunders(territory: Pick<TerritoryWithAncestors, "id" | "ancestors">) {
   const prisma = await getPrisma();
   return prisma.funder.findMany({
-    where: { territoryId: { in: [territory.id, ...territory.ancestors.map((a) => a.id)] } },
+    where: { status: "published", territoryId: { in: [territory.id, ...territory.ancestors.map((a) => a.id)] } },
     select: { slug: true, name: true, territory: { select: { name: true } } },
     orderBy: { name: "asc" },
   });

@@ -109,7 +109,7 @@ export async function seedCatalogue(prisma: PrismaClient, catalogue = readCatalo
       name: f.name, acronym: f.acronym, type: toEnumKey(f.type), website: f.website,
       description: f.description, territoryId: f.territory,
     };
-    const row = await prisma.funder.upsert({ where: { slug: f.slug }, create: { slug: f.slug, ...data }, update: data, select: { id: true } });
+    const row = await prisma.funder.upsert({ where: { slug: f.slug }, create: { slug: f.slug, status: "published", publishedAt: new Date(), ...data }, update: data, select: { id: true } });
     funderIds.set(f.slug, row.id);
   }
   const funderId = (slug: string) => {
