@@ -25,6 +25,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: the 403 page of lib/auth/guard.ts's requireActor.
+  experimental: { authInterrupts: true },
   // NEXT_DIST_DIR lets two builds of the same checkout live side by side (e.g. a second server for tests).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded from node_modules at run time: PGlite reads its WebAssembly and data files beside its code.

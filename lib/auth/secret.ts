@@ -1,0 +1,35 @@
+import "server-only";
+import fs from "node:fs";
+import { readDbConfig } from "../db/config";
+
+/**
+ * The key that signs and encrypts the session cookies: NEXTAUTH_SECRET, or — on the embedded database
+ * only — the file `npm start` created beside the PGlite folder (scripts/start.mjs, mode 0600).
+ */
+export function secretFilePath(dataDir: string): string {
+  return `${dataDir}.nextauth-secret`;
+}
+
+let cached: string | undefined;
+
+export function getAuthSecret(): string {
+  const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  if (cached) return cached;
+  const config = readDbConfig();
+  if (config.kind === "pglite" && config.dataDir) {
+    try {
+      const fromFile = fs.readFileSync(secretFilePath(config.dataDir), "utf8").trim();
+      if (fromFile) {
+        cached = fromFile;
+        process.env.NEXTAUTH_SECRET = fromFile;
+        return fromFile;
+      }
+    } catch {
+      // falls through to the error below
+    }
+  }
+  throw new Error(
+    "NEXTAUTH_SECRET manque : définissez-la (par exemple `openssl rand -base64 32`) ou démarrez avec `npm start`, qui en crée une pour la base embarquée.",
+  );
+}
