@@ -15,10 +15,14 @@ export const MAX_AMOUNT = 99_999_999_999_999;
 /** Control characters (except tab and line breaks) never reach the database. */
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
 
+/** The message of a wrong type, or of a missing field. */
+const typeError = (label: string, expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : ${expected}`;
+
 /** A required text, trimmed. */
 export const text = (label: string, { min = 1, max }: { min?: number; max: number }) =>
   z
-    .string({ error: `${label} : un texte est attendu.` })
+    .string({ error: typeError(label, "un texte est attendu.") })
     .transform(clean)
     .pipe(
       z
@@ -66,7 +70,7 @@ export const nullableIsoDay = (label: string) =>
 
 export const slug = (label: string) =>
   z
-    .string({ error: `${label} : un texte est attendu.` })
+    .string({ error: typeError(label, "un identifiant est attendu.") })
     .trim()
     .min(1, `${label} : ce champ est obligatoire.`)
     .max(MAX_SLUG_LENGTH, `${label} : ${MAX_SLUG_LENGTH} caractères au plus.`)
@@ -79,16 +83,19 @@ export const territoryId = (label: string) =>
 
 /** One of the public codes (lib/codes.ts). */
 export const code = <const T extends readonly string[]>(codes: T, label: string) =>
-  z.enum(codes, { error: (issue) => `${label} : valeur inconnue « ${String(issue.input).slice(0, 60)} ».` });
+  z.enum(codes, {
+    error: (issue) =>
+      issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : valeur inconnue « ${String(issue.input).slice(0, 60)} ».`,
+  });
 
 /** A list without duplicates (the first occurrence kept). */
 export const uniqueList = <T extends z.ZodType>(item: T, label: string, max: number) =>
   z
-    .array(item, { error: `${label} : une liste est attendue.` })
+    .array(item, { error: typeError(label, "une liste est attendue.") })
     .max(max, `${label} : ${max} éléments au plus.`)
     .transform((values) => [...new Set(values)] as z.output<T>[]);
 
-export const boolean = (label: string) => z.boolean({ error: `${label} : vrai ou faux est attendu.` });
+export const boolean = (label: string) => z.boolean({ error: typeError(label, "vrai ou faux est attendu.") });
 
 /** An amount in euros, or null. */
 export const nullableAmount = (label: string) =>
@@ -100,7 +107,9 @@ export const nullableAmount = (label: string) =>
     .nullable();
 
 export const version = z
-  .number({ error: "Version : un nombre entier est attendu (la version de la fiche que vous avez modifiée)." })
+  .number({
+    error: typeError("Version", "un nombre entier est attendu (la version de la fiche que vous avez modifiée)."),
+  })
   .int("Version : un nombre entier est attendu.")
   .min(1, "Version : un nombre entier positif est attendu.");
 
