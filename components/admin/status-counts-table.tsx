@@ -24,7 +24,7 @@ export function StatusCountsTable({
       <h2 id="par-statut" className="text-xl font-bold">
         {own ? "Mes fiches par statut" : "Fiches par statut"}
       </h2>
-      <div className="mt-3 overflow-x-auto">
+      <div role="region" aria-labelledby="par-statut" tabIndex={0} className="relative mt-3 overflow-x-auto">
         <table className="w-full min-w-[32rem] border-collapse text-left">
           <caption className="sr-only">Nombre de fiches par type et par statut éditorial</caption>
           <thead>

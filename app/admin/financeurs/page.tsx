@@ -59,7 +59,7 @@ export default async function AdminFundersPage({ searchParams }: { searchParams:
       {list.total === 0 ? (
         <TableEmptyState filtered={filtered} path="/admin/financeurs" noun="financeur" createHref="/admin/financeurs/nouveau" createLabel="Nouveau financeur" />
       ) : (
-        <div role="region" aria-labelledby="financeurs-legende" tabIndex={0} className="mt-6 overflow-x-auto">
+        <div role="region" aria-labelledby="financeurs-legende" tabIndex={0} className="relative mt-6 overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-left">
             <caption id="financeurs-legende" className="mb-2 text-left text-muted">
               Financeurs{filtered && " correspondant aux filtres"}, triés par {funderListSortLabels[filters.sort].toLowerCase()}

@@ -67,7 +67,7 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
       {list.total === 0 ? (
         <TableEmptyState filtered={filtered} path="/admin/programmes" noun="programme" createHref="/admin/programmes/nouveau" createLabel="Nouveau programme" />
       ) : (
-        <div role="region" aria-labelledby="programmes-legende" tabIndex={0} className="mt-6 overflow-x-auto">
+        <div role="region" aria-labelledby="programmes-legende" tabIndex={0} className="relative mt-6 overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse text-left">
             <caption id="programmes-legende" className="mb-2 text-left text-muted">
               Programmes{filtered && " correspondant aux filtres"}, triés par {programmeListSortLabels[filters.sort].toLowerCase()}
