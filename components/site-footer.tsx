@@ -14,6 +14,7 @@ export function SiteFooter() {
             <li><Link href="/financeurs" className="underline">Les financeurs</Link></li>
             <li><Link href="/territoires" className="underline">Par territoire</Link></li>
             <li><Link href="/api/v1/programmes" prefetch={false} className="underline">API ouverte (JSON)</Link></li>
+            <li><Link href="/admin" prefetch={false} className="underline">Espace de curation</Link></li>
           </ul>
         </nav>
       </div>

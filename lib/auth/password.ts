@@ -42,7 +42,8 @@ export function passwordProblem(password: string, email?: string): string | null
   if (password.length > MAX_PASSWORD_LENGTH) {
     return `Le mot de passe doit contenir au plus ${MAX_PASSWORD_LENGTH} caractères.`;
   }
-  if (email && password.toLowerCase().includes(email.toLowerCase().split("@")[0] ?? "\u0000")) {
+  const local = email?.toLowerCase().split("@")[0] ?? "";
+  if (local.length >= 6 && password.toLowerCase().includes(local)) {
     return "Le mot de passe ne doit pas contenir votre adresse e-mail.";
   }
   if (new Set(password).size < 4) return "Le mot de passe est trop répétitif.";
