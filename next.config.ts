@@ -1,27 +1,5 @@
 import type { NextConfig } from "next";
-
-const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-];
+import { FORWARDED_HTTPS_PATTERN, HSTS_HEADER, NO_CONTENT_CSP, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -31,8 +9,19 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded from node_modules at run time: PGlite reads its WebAssembly and data files beside its code.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  // Security headers of every response (lib/security/headers.ts). The CSP here is the strict one of
+  // responses without scripts (the JSON API, files); proxy.ts replaces it on pages by one with a
+  // nonce. Static headers stay here rather than in the proxy: the API does not pay for a proxy call.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS, { key: "content-security-policy", value: NO_CONTENT_CSP }] },
+      // HSTS only where the browser came through HTTPS (a TLS-terminating proxy says so).
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: FORWARDED_HTTPS_PATTERN }],
+        headers: [HSTS_HEADER],
+      },
+    ];
   },
 };
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { firstFunderPath, firstProgrammePath } from "./support/pages";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { firstFunderPath } from "./support/pages";
 
 test.describe("the funders", () => {

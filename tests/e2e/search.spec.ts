@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { programmeCards } from "./support/pages";
 import { seededRandom } from "../support/random";
