@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
 import { getPrisma } from "../db/client";
 import { safeCallbackPath } from "./guard";
 import { auditRateLimited, clientAddress, loginLimitState, RATE_LIMITED_MESSAGE } from "./login-limit";
@@ -89,9 +88,12 @@ export async function callNextAuth(
   return answer;
 }
 
-/** A 303 redirect (relative: it stays on the host the browser used) carrying next-auth's cookies. */
-export function redirectWithCookies(location: string, answer?: NextAuthAnswer): NextResponse {
-  const response = new NextResponse(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+/**
+ * A 303 redirect (relative: it stays on the host the browser used) carrying next-auth's cookies.
+ * Add further cookies with headers.append (response.cookies.set would drop the appended lines).
+ */
+export function redirectWithCookies(location: string, answer?: NextAuthAnswer): Response {
+  const response = new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
   for (const line of answer?.setCookies ?? []) response.headers.append("Set-Cookie", line);
   return response;
 }
@@ -118,6 +120,9 @@ export async function checkLoginLimit(req: Request, email: string): Promise<Resp
 
 const FLASH_EMAIL_COOKIE = "connexion-email";
 export const flashEmailCookieName = FLASH_EMAIL_COOKIE;
+/** The e-mail typed, kept two minutes for the form shown again after an error (never the password). */
+const flashCookie = (value: string, maxAge: number) =>
+  `${FLASH_EMAIL_COOKIE}=${value}; Path=/connexion; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`;
 
 /** E-mail and password from the /connexion form: limit → next-auth's credentials provider → redirect. */
 export async function passwordSignIn(req: Request, form: FormData): Promise<Response> {
@@ -128,9 +133,7 @@ export async function passwordSignIn(req: Request, form: FormData): Promise<Resp
     const query = new URLSearchParams({ erreur });
     if (callbackPath !== "/admin") query.set("callbackUrl", callbackPath);
     const response = redirectWithCookies(`/connexion?${query}`);
-    if (email) {
-      response.cookies.set({ name: FLASH_EMAIL_COOKIE, value: email.slice(0, 320), httpOnly: true, sameSite: "lax", path: "/connexion", maxAge: 120, secure: secureCookies() });
-    }
+    if (email) response.headers.append("Set-Cookie", flashCookie(encodeURIComponent(email.slice(0, 320)), 120));
     return response;
   };
   if (!email && !password) return back("champs-vides");
@@ -144,6 +147,6 @@ export async function passwordSignIn(req: Request, form: FormData): Promise<Resp
   const signedIn = internal.setCookies.some((line) => /^(__Secure-)?next-auth\.session-token(\.0)?=[^;]+/.test(line));
   if (!signedIn) return back("identifiants");
   const response = redirectWithCookies(callbackPath, internal);
-  response.cookies.set({ name: FLASH_EMAIL_COOKIE, value: "", path: "/connexion", maxAge: 0 });
+  response.headers.append("Set-Cookie", flashCookie("", 0));
   return response;
 }

@@ -37,9 +37,13 @@ export async function POST(req: Request) {
 
   const response = redirectWithCookies(location);
   const name = sessionCookieName();
-  const expire = { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" as const, secure: secureCookies() };
   for (const cookie of jar.getAll()) {
-    if (cookie.name === name || cookie.name.startsWith(`${name}.`)) response.cookies.set({ name: cookie.name, value: "", ...expire });
+    if (cookie.name === name || cookie.name.startsWith(`${name}.`)) {
+      response.headers.append(
+        "Set-Cookie",
+        `${cookie.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`,
+      );
+    }
   }
   return response;
 }
