@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { adminEntityHref, adminHistoryHref, entityTypeLabels, isAdminEntityType } from "./entity-links";
-import { revisionActionLabel } from "./revision-labels";
 import { TimeStamp } from "./time-stamp";
 
 export interface ActivityItem {
@@ -9,11 +8,16 @@ export interface ActivityItem {
   entityLabel: string | null;
   /** The entity's current slug; null when it can no longer be opened. */
   slug: string | null;
+  /** create, update, status, verify, restore… */
   action: string;
+  /** The action in French (Création, Modification…). */
+  actionLabel: string;
   version: number | null;
   note: string | null;
-  authorName: string | null;
+  author: { name: string } | null;
   createdAt: Date;
+  /** The fields the revision changed (their French labels). */
+  changes: { label: string }[];
 }
 
 /** Who changed what and when, newest first: each line opens the entry and its history. */
@@ -27,7 +31,7 @@ export function ActivityList({ items, empty }: { items: ActivityItem[]; empty: s
         return (
           <li key={item.id} className="py-2">
             <p>
-              <span className="font-semibold">{revisionActionLabel(item.action)}</span>
+              <span className="font-semibold">{item.actionLabel}</span>
               {type && <span className="text-muted"> · {entityTypeLabels[type]}</span>}{" "}
               {type && item.slug ? (
                 <Link href={adminEntityHref(type, item.slug)} className="text-brand underline">
@@ -38,7 +42,7 @@ export function ActivityList({ items, empty }: { items: ActivityItem[]; empty: s
               )}
             </p>
             <p className="text-sm text-muted">
-              <TimeStamp date={item.createdAt} withTime /> · {item.authorName ?? "auteur inconnu"}
+              <TimeStamp date={item.createdAt} withTime /> · {item.author?.name ?? "auteur inconnu"}
               {item.version !== null && ` · version ${item.version}`}
               {type && item.slug && (
                 <>
@@ -49,6 +53,9 @@ export function ActivityList({ items, empty }: { items: ActivityItem[]; empty: s
                 </>
               )}
             </p>
+            {item.changes.length > 0 && item.action !== "create" && (
+              <p className="mt-1 text-sm">Champs : {item.changes.map((c) => c.label).join(", ")}</p>
+            )}
             {item.note && <p className="mt-1 text-sm">Note : {item.note}</p>}
           </li>
         );

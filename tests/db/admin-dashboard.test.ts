@@ -149,7 +149,7 @@ describe("getDashboard for a curator", () => {
   it("shows everyone's recent activity, newest first, with the entity's current slug", async () => {
     const { recentActivity } = await getDashboard(curator, { now, limit: all });
     const ours = recentActivity.filter((r) => r.slug === slugs.ownDraft);
-    expect(ours.map((r) => r.authorName).sort()).toEqual(["Olga Autre", "Paul Partenaire"]);
+    expect(ours.map((r) => r.author?.name).sort()).toEqual(["Olga Autre", "Paul Partenaire"]);
     const times = recentActivity.map((r) => r.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });

@@ -1,7 +1,8 @@
 import "server-only";
-import { type Actor, canSeeAllActivity, EDITORIAL_STATUSES, type EditorialStatus, isCurator } from "../../auth/policy";
+import { type Actor, EDITORIAL_STATUSES, type EditorialStatus, isCurator } from "../../auth/policy";
 import { getPrisma } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
+import { type ActivityItem, listActivity } from "./revisions";
 
 /**
  * The curation workspace's dashboard: what needs a person's attention, read in SQL (a few indexed
@@ -31,20 +32,6 @@ export interface DashboardBlock {
   total: number;
 }
 
-export interface DashboardActivity {
-  id: string;
-  entityType: string;
-  entityId: string;
-  entityLabel: string | null;
-  /** The entity's current slug (null when it no longer exists). */
-  slug: string | null;
-  action: string;
-  version: number | null;
-  note: string | null;
-  authorName: string | null;
-  createdAt: Date;
-}
-
 export type StatusCounts = Record<EditorialStatus, number>;
 
 export interface Dashboard {
@@ -53,7 +40,8 @@ export interface Dashboard {
   closingSoon: DashboardBlock;
   staleVerification: DashboardBlock;
   counts: { programmes: StatusCounts; funders: StatusCounts };
-  recentActivity: DashboardActivity[];
+  /** The latest revisions (lib/data/admin/revisions.ts listActivity: a contributor sees only their own). */
+  recentActivity: ActivityItem[];
   /** The boundaries used, so that the page can say them. */
   closingBefore: Date;
   verifiedBefore: Date;
@@ -146,24 +134,8 @@ export async function getDashboard(actor: Actor, { now = new Date(), limit = 8 }
     prisma.funder.count({ where: staleWhere }),
     prisma.programme.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
     prisma.funder.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    prisma.revision.findMany({
-      where: canSeeAllActivity(actor) ? {} : { authorId: actor.id },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: {
-        id: true, entityType: true, entityId: true, entityLabel: true, action: true, version: true, note: true, createdAt: true,
-        author: { select: { name: true } },
-      },
-    }),
+    listActivity(actor, { page: 1, perPage: limit }),
   ]);
-
-  // The current slugs of the entities the activity is about: two queries, whatever the number of rows.
-  const ids = (type: string) => [...new Set(activity.filter((r) => r.entityType === type).map((r) => r.entityId))];
-  const [pSlugs, fSlugs] = await Promise.all([
-    prisma.programme.findMany({ where: { id: { in: ids("programme") } }, select: { id: true, slug: true } }),
-    prisma.funder.findMany({ where: { id: { in: ids("funder") } }, select: { id: true, slug: true } }),
-  ]);
-  const slugs = new Map([...pSlugs, ...fSlugs].map((r) => [r.id, r.slug]));
 
   return {
     myDrafts: {
@@ -180,7 +152,7 @@ export async function getDashboard(actor: Actor, { now = new Date(), limit = 8 }
       total: pStaleCount + fStaleCount,
     },
     counts: { programmes: countsFrom(pCounts), funders: countsFrom(fCounts) },
-    recentActivity: activity.map(({ author, ...r }) => ({ ...r, slug: slugs.get(r.entityId) ?? null, authorName: author?.name ?? null })),
+    recentActivity: activity.items,
     closingBefore,
     verifiedBefore,
   };
