@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/policy";
 import { constraintError } from "../../lib/data/admin/entity-write";
@@ -178,6 +179,34 @@ describe("updating a programme", () => {
     expect(row.title).toBe((won[0] as PromiseFulfilledResult<{ snapshot: { title: string } }>).value.snapshot.title);
     const revisions = await revisionsOf(created.id);
     expect(revisions.map((r) => r.action)).toEqual(["create", "update"]);
+  });
+
+  it("refuses the save when another connection commits between its read and its UPDATE (server)", async (ctx) => {
+    if (db.config.kind !== "postgres") return ctx.skip(); // PGlite has one connection: the test above covers it
+    const created = await createProgramme(curator, fx.programmeInput(funder));
+    const other = new pg.Client({ connectionString: db.config.url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("UPDATE programme SET version = version + 1, title = 'Écrit par une autre connexion' WHERE id = $1", [created.id]);
+      // The save reads version 1 (the other write is not committed), then its UPDATE waits for the row
+      // (the only statement of the save that takes a row lock).
+      const save = updateProgramme(admin, created.slug, { version: 1, title: "Écrit par le service" }).then((r) => r, (e: unknown) => e);
+      let waiting = 0;
+      for (let i = 0; i < 100 && waiting === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const rows = await other.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        waiting = rows.rows[0]?.n ?? 0;
+      }
+      expect(waiting).toBe(1);
+      await other.query("COMMIT");
+      expect(await save).toMatchObject({ code: "conflict", details: { currentVersion: 2, current: { title: "Écrit par une autre connexion" } } });
+    } finally {
+      await other.end();
+    }
+    expect(await revisionsOf(created.id)).toHaveLength(1);
   });
 
   it("lets a contributor edit their own drafts only", async () => {

@@ -78,12 +78,10 @@ function checkVersion(current: Current, expected: number | undefined) {
 /** The funders (main and co-funders) by slug → id; unknown, invisible or archived ones are field errors. */
 async function resolveReferences(tx: Tx, actor: Actor, input: ProgrammeInput) {
   const slugs = [input.funder, ...input.coFunders];
-  const [funders, territoryCount] = await Promise.all([
-    tx.funder.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, status: true, createdById: true } }),
-    input.isNational || input.territories.length === 0
-      ? Promise.resolve(0)
-      : tx.territory.count({ where: { id: { in: input.territories } } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const funders = await tx.funder.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, status: true, createdById: true } });
+  const territoryCount =
+    input.isNational || input.territories.length === 0 ? 0 : await tx.territory.count({ where: { id: { in: input.territories } } });
   const usable = new Map(
     funders.filter((f) => isCurator(actor) || f.status === "published" || f.createdById === actor.id).map((f) => [f.slug, f]),
   );
