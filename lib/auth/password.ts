@@ -1,4 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
+import { MAX_PASSWORD_LENGTH } from "./password-rules";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-rules";
 
 /**
  * Password hashing: argon2id at OWASP's recommended minimum (m=19 MiB, t=2, p=1), in PHC format
@@ -10,9 +13,6 @@ export const ARGON2_OPTIONS = {
   timeCost: 2,
   parallelism: 1,
 } as const;
-
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);
 
@@ -32,20 +32,4 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   } catch {
     return false;
   }
-}
-
-/** A French sentence when the new password is too weak, else null. */
-export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`;
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    return `Le mot de passe doit contenir au plus ${MAX_PASSWORD_LENGTH} caractères.`;
-  }
-  const local = email?.toLowerCase().split("@")[0] ?? "";
-  if (local.length >= 6 && password.toLowerCase().includes(local)) {
-    return "Le mot de passe ne doit pas contenir votre adresse e-mail.";
-  }
-  if (new Set(password).size < 4) return "Le mot de passe est trop répétitif.";
-  return null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, passwordProblem } from "../auth/password";
+import { MAX_PASSWORD_LENGTH, passwordProblem } from "../auth/password-rules";
 import { ROLES } from "../auth/policy";
 
 /**
