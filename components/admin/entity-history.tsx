@@ -4,6 +4,7 @@ import { restoreRevisionAction } from "@/lib/actions/revisions";
 import { type DiffNames, diffSnapshots } from "@/lib/revisions/diff";
 import type { HistoryPageParams, RestoreError } from "@/lib/validation/history-page";
 import { EditorialStatusBadge } from "./editorial-status-badge";
+import { FocusOnMount } from "./focus-on-mount";
 import { adminEntityHref, adminHistoryHref, type AdminEntityType } from "./entity-links";
 import { RevisionDiff } from "./revision-diff";
 import { TimeStamp } from "./time-stamp";
@@ -107,6 +108,7 @@ function Outcome({ params, version }: { params: HistoryPageParams; version: numb
   if (params.restauree) {
     return (
       <div id="resultat" role="status" tabIndex={-1} className="mt-6 border-l-4 border-success bg-success-light p-4 text-[#0b4e24]">
+        <FocusOnMount id="resultat" />
         {params.depuis ? `La version ${params.depuis} a été restaurée.` : "La version a été restaurée."} La fiche est maintenant à la version{" "}
         {params.restauree} ; la restauration figure en tête de l&apos;historique.
       </div>
@@ -115,6 +117,7 @@ function Outcome({ params, version }: { params: HistoryPageParams; version: numb
   if (params.erreur === "interdit" || params.erreur === "introuvable") {
     return (
       <div id="resultat" role="alert" tabIndex={-1} className="mt-6 border-l-4 border-accent bg-warning-light p-4">
+        <FocusOnMount id="resultat" />
         {errorMessages[params.erreur](version)}
       </div>
     );
@@ -138,11 +141,13 @@ function RestoreConfirmation({
   const name = revision.version ? `la version ${revision.version}` : "cette version";
   return (
     <section id="confirmation" tabIndex={-1} aria-labelledby="confirmation-titre" className="mt-6 rounded-lg border-2 border-brand p-4">
+      {!error && <FocusOnMount id="confirmation" />}
       <h2 id="confirmation-titre" className="text-2xl font-bold">
         Restaurer {name} du <TimeStamp date={revision.createdAt} withTime /> ?
       </h2>
       {error && (
-        <p role="alert" className="mt-3 border-l-4 border-accent bg-warning-light p-3">
+        <p id="erreur-restauration" role="alert" tabIndex={-1} className="mt-3 border-l-4 border-accent bg-warning-light p-3">
+          <FocusOnMount id="erreur-restauration" />
           {errorMessages[error](current.version)}
         </p>
       )}
