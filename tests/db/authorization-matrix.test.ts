@@ -258,7 +258,17 @@ describe.each(adminRoutes)("admin API $route", ({ file, route }) => {
     const cookie = `next-auth.session-token=${await encode({ token: { sub: users.contributor!.id }, secret: process.env.NEXTAUTH_SECRET! })}`;
     const slug = route.includes("/funders") ? funderSlug : programmeSlug;
     for (const method of methods.filter((m) => typeof mod[m] === "function")) {
-      const body = method === "GET" || method === "DELETE" ? undefined : JSON.stringify({ version: 1, to: "archived" });
+      // A body each operation accepts, so that only the caller's rights can refuse it.
+      const valid = route.endsWith("/status")
+        ? { version: 1, to: "archived" }
+        : route.endsWith("/restore")
+          ? { version: 1, revisionId: "00000000-0000-4000-8000-000000000000" }
+          : route.endsWith("/verify")
+            ? { version: 1, note: "Vérifié par un contributeur" }
+            : route.includes("/funders")
+              ? { version: 1, name: "Nom changé par un contributeur" }
+              : { version: 1, title: "Titre changé par un contributeur" };
+      const body = method === "GET" || method === "DELETE" ? undefined : JSON.stringify(valid);
       const res = await mod[method]!(new Request(url, { method, headers: { "content-type": "application/json", cookie }, body }), {
         params: Promise.resolve({ slug }),
       });
