@@ -65,6 +65,39 @@ describe("prisma/seed-data", () => {
     expect(wrong.map((r) => r.slug)).toEqual([]);
   });
 
+  it("keeps every researched funding figure of ../shared/data with all its sources", () => {
+    const shared = (file: string) => path.resolve(process.cwd(), "..", "shared", "data", file);
+    const files = ["funding-figures.json", "funding-figures-2026-12.json"].map(shared).filter((f) => fs.existsSync(f));
+    const figures = files.flatMap((f) => JSON.parse(fs.readFileSync(f, "utf8")) as { sources: string[] }[]);
+    const urls = new Set(catalogue.records.flatMap((r) => r.sourceUrls));
+    expect(figures.flatMap((f) => f.sources).filter((url) => !urls.has(url))).toEqual([]);
+    expect(catalogue.records.length).toBeGreaterThanOrEqual(files.length === 2 ? 48 : 18);
+  });
+
+  it("points breakdowns at records of the file, one level of « dont » at a time, never in a loop", () => {
+    const slugs = new Map(catalogue.records.map((r) => [r.slug, r]));
+    const unknown = catalogue.records.filter((r) => r.partOf && !slugs.has(r.partOf)).map((r) => r.slug);
+    expect(unknown).toEqual([]);
+    const loops = catalogue.records.filter((r) => {
+      const seen = new Set([r.slug]);
+      for (let parent = r.partOf; parent; parent = slugs.get(parent)?.partOf ?? null) {
+        if (seen.has(parent)) return true;
+        seen.add(parent);
+      }
+      return false;
+    });
+    expect(loops.map((r) => r.slug)).toEqual([]);
+  });
+
+  it("labels budget-bill figures as planned and keeps disputed figures as ranges", () => {
+    const planned = catalogue.records.filter((r) => /projet de loi de finances|loi de finances initiale/i.test(r.label));
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.filter((r) => r.kind !== "planned").map((r) => r.slug)).toEqual([]);
+    const disputed = catalogue.records.filter((r) => /désaccord|une source indique/i.test(r.note ?? ""));
+    expect(disputed.length).toBeGreaterThan(0);
+    expect(disputed.filter((r) => r.amount !== null || r.amountLow === null).map((r) => r.slug)).toEqual([]);
+  });
+
   it("gives rounds closing after they open", () => {
     const wrong = catalogue.programmes.flatMap((p) =>
       p.rounds.filter((r) => r.opensAt && r.closesAt && r.opensAt > r.closesAt).map((r) => `${p.slug}: ${r.label}`),

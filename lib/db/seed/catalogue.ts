@@ -142,14 +142,25 @@ export async function seedCatalogue(prisma: PrismaClient, catalogue = readCatalo
     programmeIds.set(p.slug, row.id);
   }
 
+  const recordIds = new Map<string, string>();
   for (const r of catalogue.records) {
     const data = {
-      label: r.label, yearStart: r.yearStart, yearEnd: r.yearEnd, amount: r.amount, note: r.note,
-      funderId: r.funder ? funderId(r.funder) : null,
+      label: r.label, kind: r.kind, yearStart: r.yearStart, yearEnd: r.yearEnd,
+      amount: r.amount, amountLow: r.amountLow, amountHigh: r.amountHigh, note: r.note,
+      funderId: r.funder ? funderId(r.funder) : null, funderLabel: r.funderLabel,
+      funderType: r.funderType ? toEnumKey(r.funderType) : null,
       programmeId: r.programme ? (programmeIds.get(r.programme) ?? null) : null,
-      territoryId: r.territory, sourceUrls: r.sourceUrls, retrievedAt: day(r.retrievedAt, false),
+      territoryId: r.territory, territoryLabel: r.territoryLabel, overlapsOthers: r.overlapsOthers,
+      sourceUrls: r.sourceUrls, retrievedAt: day(r.retrievedAt, false),
     };
-    await prisma.fundingRecord.upsert({ where: { slug: r.slug }, create: { slug: r.slug, ...data }, update: data });
+    const row = await prisma.fundingRecord.upsert({ where: { slug: r.slug }, create: { slug: r.slug, ...data }, update: data, select: { id: true } });
+    recordIds.set(r.slug, row.id);
+  }
+  // Breakdowns (« dont ») point at records that may come later in the file: linked once all exist.
+  for (const r of catalogue.records) {
+    const partOfId = r.partOf ? recordIds.get(r.partOf) : null;
+    if (partOfId === undefined) throw new Error(`Montant parent inconnu dans les données de départ : ${r.partOf}`);
+    await prisma.fundingRecord.update({ where: { slug: r.slug }, data: { partOfId } });
   }
   return { funders: catalogue.funders.length, programmes: catalogue.programmes.length, records: catalogue.records.length };
 }

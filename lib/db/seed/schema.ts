@@ -58,19 +58,39 @@ export const seedProgrammeSchema = z
     message: "a local programme needs territories",
   });
 
-export const seedFundingRecordSchema = z.object({
-  slug,
-  label: z.string(),
-  yearStart: z.number().int(),
-  yearEnd: z.number().int(),
-  amount,
-  note: z.string().nullable(),
-  funder: slug.nullable(),
-  programme: slug.nullable(),
-  territory: territoryId.nullable(),
-  sourceUrls: z.array(z.url()).min(1),
-  retrievedAt: isoDate,
-});
+export const fundingKinds = ["spent", "committed", "planned"] as const;
+
+export const seedFundingRecordSchema = z
+  .object({
+    slug,
+    label: z.string(),
+    kind: z.enum(fundingKinds),
+    yearStart: z.number().int(),
+    yearEnd: z.number().int(),
+    amount,
+    amountLow: amount,
+    amountHigh: amount,
+    note: z.string().nullable(),
+    funder: slug.nullable(),
+    funderLabel: z.string().min(2).nullable(),
+    funderType: z.enum(funderTypes.codes).nullable(),
+    programme: slug.nullable(),
+    territory: territoryId.nullable(),
+    territoryLabel: z.string().min(2).nullable(),
+    partOf: slug.nullable(),
+    overlapsOthers: z.boolean(),
+    sourceUrls: z.array(z.url()).min(1),
+    retrievedAt: isoDate,
+  })
+  .refine((r) => (r.amountLow === null) === (r.amountHigh === null), { message: "amountLow and amountHigh go together" })
+  .refine((r) => r.amount === null || r.amountLow === null, { message: "an amount or a range, not both" })
+  .refine((r) => r.amountLow === null || r.amountHigh === null || r.amountLow < r.amountHigh, {
+    message: "a range needs amountLow < amountHigh",
+  })
+  .refine((r) => r.funder !== null || (r.funderLabel !== null && r.funderType !== null), {
+    message: "a record without a catalogue funder names one and gives its type",
+  })
+  .refine((r) => r.partOf !== r.slug, { message: "a record cannot be part of itself" });
 
 export type SeedFunder = z.infer<typeof seedFunderSchema>;
 export type SeedProgramme = z.infer<typeof seedProgrammeSchema>;
