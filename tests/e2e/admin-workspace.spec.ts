@@ -49,6 +49,8 @@ async function draftWithTwoRevisions(page: Page, baseURL: string) {
 
 test.describe("the curation workspace", () => {
   test.beforeEach(async ({ page }) => {
+    // Each test is a journey over several pages with a sign-in and up to three axe-core runs.
+    test.slow();
     await signInWithKeyboard(page, accounts.curator);
   });
 
@@ -57,7 +59,7 @@ test.describe("the curation workspace", () => {
     const nav = page.getByRole("navigation", { name: "Espace de curation" });
     await expect(nav.getByRole("link", { name: "Tableau de bord" })).toHaveAttribute("aria-current", "page");
     await expect(nav.getByRole("link", { name: "Programmes" })).not.toHaveAttribute("aria-current", "page");
-    await expect(page.getByText(accounts.curator.name)).toBeVisible();
+    await expect(page.getByText(accounts.curator.name, { exact: true })).toBeVisible();
     for (const name of [/Fiches par statut/, /Mes brouillons/, /À relire/, /Clôtures dans les 30 jours/, /À vérifier/, /Activité récente/]) {
       await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
     }
