@@ -11,6 +11,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${site}/`, changeFrequency: "daily", priority: 1 },
     { url: `${site}/financements`, changeFrequency: "daily", priority: 0.9 },
     { url: `${site}/financeurs`, changeFrequency: "weekly", priority: 0.7 },
+    { url: `${site}/quel-financement`, changeFrequency: "monthly", priority: 0.8 },
+    { url: `${site}/retours-d-experience`, changeFrequency: "monthly", priority: 0.6 },
     ...entries.map((e) => ({ url: `${site}${e.path}`, lastModified: e.updatedAt })),
   ];
 }

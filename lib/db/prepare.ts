@@ -1,5 +1,6 @@
 import type { Database } from "./connect";
 import { migrate } from "./migrate";
+import { seedCaseStudies } from "./seed/case-studies";
 import { seedCatalogue } from "./seed/catalogue";
 import { seedSynonyms } from "./seed/synonyms";
 import { seedTerritories } from "./seed/territories";
@@ -40,6 +41,10 @@ export async function prepareDatabase(
     log(
       `Catalogue chargé : ${counts.programmes} programmes, ${counts.funders} financeurs, ${counts.records} montants (${Date.now() - started} ms)`,
     );
+  }
+  // Case studies: with the catalogue, or once on a database seeded before they existed.
+  if (catalogueSeeded || (await db.prisma.caseStudy.count()) === 0) {
+    log(`Retours d'expérience chargés : ${await seedCaseStudies(db.prisma)}`);
   }
   // Search: the acronyms (idempotent, cheap: every start), and the exact lexicon of the catalogue's words.
   await seedSynonyms(db.sql);

@@ -14,6 +14,7 @@ import { KeyFacts } from "./_components/key-facts";
 import { monetaryGrant } from "./_components/monetary-grant";
 import { SourcesSection } from "./_components/sources-section";
 import { SLUG } from "@/lib/validation/programme-search";
+import { RelatedCaseStudies } from "../../retours-d-experience/_components/related-case-studies";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -63,6 +64,7 @@ export default async function ProgrammePage({ params }: Props) {
           </section>
           <Funders programme={programme} />
           <SourcesSection programme={programme} />
+          <RelatedCaseStudies programme={programme.slug} />
           {similar.length > 0 && (
             <section aria-labelledby="similaires" className="border-t border-line pt-6">
               <h2 id="similaires" className="text-xl font-bold">Financements similaires</h2>

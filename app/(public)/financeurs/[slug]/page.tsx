@@ -7,6 +7,7 @@ import { funderTypes } from "@/lib/codes";
 import { getFunderBySlug } from "@/lib/data/funders";
 import { formatEuros, plural } from "@/lib/format";
 import { SLUG } from "@/lib/validation/programme-search";
+import { RelatedCaseStudies } from "../../retours-d-experience/_components/related-case-studies";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -111,6 +112,8 @@ export default async function FunderPage({ params }: Props) {
           </div>
         </section>
       )}
+
+      <RelatedCaseStudies funder={funder.slug} />
     </div>
   );
 }
