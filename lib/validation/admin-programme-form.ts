@@ -205,3 +205,4 @@ export function programmeFieldLabel(path: string): string {
   }
   return (programmeFieldLabels as Record<string, string>)[head] ?? "Formulaire";
 }
+

@@ -6,7 +6,9 @@ import { fieldId } from "./field-ids";
 export interface SummaryError {
   /** The field path (`sources.0.url`), or null for an error of the whole form. */
   path: string | null;
+  /** The field's label when the message does not start with it (rows: « Source 2 »). */
   label: string;
+  /** The sentence shown (the schemas' messages start with the field's label). */
   message: string;
 }
 
@@ -47,7 +49,7 @@ export function ErrorSummary({ errors, attempt }: { errors: SummaryError[]; atte
                   target.focus();
                 }}
               >
-                {e.label} : {e.message}
+                {e.message}
               </a>
             ) : (
               <span>{e.message}</span>
