@@ -12,6 +12,8 @@ export function SiteFooter() {
           <ul className="flex flex-wrap gap-x-6 gap-y-2">
             <li><Link href="/financements" className="underline">Tous les financements</Link></li>
             <li><Link href="/financeurs" className="underline">Les financeurs</Link></li>
+            <li><Link href="/quel-financement" className="underline">Quels financements pour ma structure ?</Link></li>
+            <li><Link href="/retours-d-experience" className="underline">Retours d&apos;expérience</Link></li>
             <li><Link href="/territoires" className="underline">Par territoire</Link></li>
             <li><Link href="/api/v1/programmes" prefetch={false} className="underline">API ouverte (JSON)</Link></li>
             <li><Link href="/admin" prefetch={false} className="underline">Espace de curation</Link></li>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ProgrammeCard } from "@/components/programme-card";
 import { findProgrammes } from "@/lib/data/programmes";
 import { getHomeStats } from "@/lib/data/stats";
+import { FurtherReading } from "@/components/further-reading";
 import { plural } from "@/lib/format";
 import { type FinancedCode, financedItems } from "@/lib/codes";
 
@@ -78,6 +79,8 @@ export default async function HomePage() {
           ))}
         </ul>
       </section>
+
+      <FurtherReading />
 
       <section aria-labelledby="a-la-une" className="mx-auto max-w-6xl px-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
