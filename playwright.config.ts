@@ -2,8 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * Browser tests, in the Debian Chromium (no Playwright browser download on this network).
- * E2E_BASE_URL points at a running app (what .ci/run does); without it, `npm start` is started on
- * port 3000, or reused when something already answers there.
+ * E2E_BASE_URL points at a running app (what .ci/run does); without it, the app is started on port 3000
+ * (tests/e2e/support/start-app.ts: the e2e accounts, the local OpenID provider standing in for ProConnect,
+ * then `npm start`), or reused when something already answers there.
  */
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? "http://127.0.0.1:3000";
@@ -40,7 +41,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: "npm start",
+        command: "npx tsx tests/e2e/support/start-app.ts",
         url: baseURL,
         env: { PORT: "3000" },
         reuseExistingServer: true,
