@@ -74,24 +74,30 @@ export async function seedCaseStudies(prisma: PrismaClient, caseStudies = readCa
   const funderId = idOf(funders, "Financeur");
   const programmeId = idOf(programmes, "Programme");
 
-  for (const c of caseStudies) {
-    const data = {
-      title: c.title,
-      summary: c.summary,
-      body: caseStudyBody(c),
-      territoryId: c.territory,
-      sourceUrls: c.sourceUrls,
-      status: "published" as const,
-    };
-    const linkedFunders = [...new Set(c.funders.flatMap((f) => (f.slug ? [funderId(f.slug)] : [])))];
-    const linkedProgrammes = [...new Set([...c.programmes.flatMap((p) => (p.slug ? [p.slug] : [])), ...c.alsoProgrammes].map(programmeId))];
-    await prisma.$transaction(async (tx) => {
-      const row = await tx.caseStudy.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data, select: { id: true } });
-      await tx.caseStudyFunder.deleteMany({ where: { caseStudyId: row.id } });
-      await tx.caseStudyProgramme.deleteMany({ where: { caseStudyId: row.id } });
-      await tx.caseStudyFunder.createMany({ data: linkedFunders.map((id) => ({ caseStudyId: row.id, funderId: id })) });
-      await tx.caseStudyProgramme.createMany({ data: linkedProgrammes.map((id) => ({ caseStudyId: row.id, programmeId: id })) });
-    });
-  }
+  // One transaction, few statements: the rows, then every link replaced at once.
+  await prisma.$transaction(async (tx) => {
+    const ids: string[] = [];
+    const funderLinks: { caseStudyId: string; funderId: string }[] = [];
+    const programmeLinks: { caseStudyId: string; programmeId: string }[] = [];
+    for (const c of caseStudies) {
+      const data = {
+        title: c.title,
+        summary: c.summary,
+        body: caseStudyBody(c),
+        territoryId: c.territory,
+        sourceUrls: c.sourceUrls,
+        status: "published" as const,
+      };
+      const { id } = await tx.caseStudy.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data, select: { id: true } });
+      ids.push(id);
+      for (const f of new Set(c.funders.flatMap((x) => (x.slug ? [funderId(x.slug)] : [])))) funderLinks.push({ caseStudyId: id, funderId: f });
+      const programmes = [...c.programmes.flatMap((x) => (x.slug ? [x.slug] : [])), ...c.alsoProgrammes].map(programmeId);
+      for (const p of new Set(programmes)) programmeLinks.push({ caseStudyId: id, programmeId: p });
+    }
+    await tx.caseStudyFunder.deleteMany({ where: { caseStudyId: { in: ids } } });
+    await tx.caseStudyProgramme.deleteMany({ where: { caseStudyId: { in: ids } } });
+    await tx.caseStudyFunder.createMany({ data: funderLinks });
+    await tx.caseStudyProgramme.createMany({ data: programmeLinks });
+  }, { timeout: 60_000 });
   return caseStudies.length;
 }
