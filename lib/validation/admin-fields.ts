@@ -40,6 +40,9 @@ export const nullableText = (label: string, max: number) =>
     .transform((s) => (s === null ? null : clean(s) || null))
     .pipe(z.string().max(max, `${label} : ${max} caractères au plus.`).nullable());
 
+/** A domain name (punycode as URL() writes it), the root's final dot allowed (`www.senat.fr.`). */
+const HOSTNAME = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+(xn--[a-z0-9-]+|[a-z]{2,63})\.?$/i;
+
 /** An http(s) address with a real domain name; blank means null. */
 export const httpUrl = (label: string) =>
   z
@@ -52,7 +55,7 @@ export const httpUrl = (label: string) =>
         .pipe(
           z.url({
             protocol: /^https?$/,
-            hostname: z.regexes.domain,
+            hostname: HOSTNAME,
             error: `${label} : adresse web invalide (elle doit commencer par http:// ou https://).`,
           }),
         ),

@@ -6,6 +6,7 @@ import type { Database } from "../../lib/db/connect";
 import { activityListSchema } from "../../lib/validation/admin-list";
 import { PROGRAMME_SNAPSHOT_KEYS } from "../../lib/validation/admin-programme";
 import { curationFixtures } from "./support/curation";
+import { createTestProgramme } from "./support/factories";
 import { openTestDatabase } from "./support/test-database";
 
 let db: Database;
@@ -74,6 +75,16 @@ describe("getRevision and getSnapshotAtVersion", () => {
     expect(await getSnapshotAtVersion(curator, { entityType: "programme", slug, version: 2 })).toMatchObject({ territories: ["commune:29019"] });
     expect(await getSnapshotAtVersion(curator, { entityType: "programme", slug, version: 99 })).toBeNull();
     expect(await getSnapshotAtVersion(other, { entityType: "programme", slug, version: 1 })).toBeNull();
+  });
+
+  it("finds the state of an entry the seed loaded (no revision made it) in the next revision's before", async () => {
+    const anct = await db.prisma.funder.findUniqueOrThrow({ where: { slug: "anct" }, select: { id: true } });
+    const seeded = await createTestProgramme(db.prisma, anct.id, { title: "Chargé par le seed", isNational: true });
+    fx.track("programme", seeded.slug);
+    expect(await getSnapshotAtVersion(curator, { entityType: "programme", slug: seeded.slug, version: 1 })).toBeNull();
+    await updateProgramme(curator, seeded.slug, { version: 1, title: "Modifié dans l'espace de curation" });
+    expect(await getSnapshotAtVersion(curator, { entityType: "programme", slug: seeded.slug, version: 1 })).toMatchObject({ title: "Chargé par le seed" });
+    expect(await getSnapshotAtVersion(curator, { entityType: "programme", slug: seeded.slug, version: 2 })).toMatchObject({ title: "Modifié dans l'espace de curation" });
   });
 });
 

@@ -6,6 +6,11 @@ import { listProgrammesForAdmin } from "../../lib/data/admin/programme-read";
 import { createProgramme, verifyProgramme } from "../../lib/data/admin/programme-write";
 import type { Database } from "../../lib/db/connect";
 import { funderListSchema, programmeListSchema } from "../../lib/validation/admin-list";
+import { funderSnapshotSelect, toFunderSnapshot } from "../../lib/data/admin/funder-snapshot";
+import { programmeSnapshotSelect, toProgrammeSnapshot } from "../../lib/data/admin/programme-snapshot";
+import { fieldErrors } from "../../lib/validation/admin-fields";
+import { funderInputFromSnapshot, funderInputSchema } from "../../lib/validation/admin-funder";
+import { programmeInputFromSnapshot, programmeInputSchema } from "../../lib/validation/admin-programme";
 import { curationFixtures } from "./support/curation";
 import { openTestDatabase } from "./support/test-database";
 
@@ -84,5 +89,20 @@ describe("listFundersForAdmin and listFunderChoices", () => {
     expect(choices.map((c) => c.slug)).toContain(funder);
     expect(choices.map((c) => c.slug)).not.toContain(mine.slug);
     expect((await listFunderChoices(contributor)).map((c) => c.slug)).toContain(mine.slug);
+  });
+});
+
+describe("the seeded catalogue", () => {
+  it("passes the input schemas, so that every entry can be edited as it is", async () => {
+    const problems: string[] = [];
+    for (const row of await db.prisma.programme.findMany({ where: { createdById: null }, select: programmeSnapshotSelect })) {
+      const parsed = programmeInputSchema.safeParse(programmeInputFromSnapshot(toProgrammeSnapshot(row)));
+      if (!parsed.success) problems.push(`${row.slug} ${JSON.stringify(fieldErrors(parsed.error))}`);
+    }
+    for (const row of await db.prisma.funder.findMany({ where: { createdById: null }, select: funderSnapshotSelect })) {
+      const parsed = funderInputSchema.safeParse(funderInputFromSnapshot(toFunderSnapshot(row)));
+      if (!parsed.success) problems.push(`${row.slug} ${JSON.stringify(fieldErrors(parsed.error))}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -39,6 +39,8 @@ describe("programmeInputSchema", () => {
     for (const url of ["javascript:alert(1)", "ftp://example.org/x", "data:text/html,x", "//example.org", "http://"]) {
       expect(errorsOf(programmeInputSchema.safeParse({ ...minimal, applicationUrl: url })).applicationUrl, url).toMatch(/http:\/\/ ou https:\/\//);
     }
+    // A fully qualified name (final dot) is a real address: the seed cites one.
+    expect(programmeInputSchema.safeParse({ ...minimal, applicationUrl: "http://www.senat.fr./rap/a.html" }).success).toBe(true);
     expect(programmeInputSchema.parse({ ...minimal, applicationUrl: "https://example.org/candidater?x=1" }).applicationUrl).toBe(
       "https://example.org/candidater?x=1",
     );

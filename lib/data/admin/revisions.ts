@@ -213,10 +213,15 @@ export async function getSnapshotAtVersion(
   const entity = await findEntity(actor, entityType, slug);
   if (!entity) return null;
   const prisma = await getPrisma();
-  const row = await prisma.revision.findFirst({
-    where: { entityType, entityId: entity.id, version },
+  // The write that made `version` (its after) or, for a state no revision made (an entry loaded by
+  // the seed), the write that followed it (its before).
+  const rows = await prisma.revision.findMany({
+    where: { entityType, entityId: entity.id, version: { in: [version, version + 1] } },
     orderBy: { createdAt: "desc" },
-    select: { after: true },
+    select: { version: true, before: true, after: true },
   });
-  return inSnapshotOrder(asSnapshot(row?.after ?? null), entityType);
+  const made = rows.find((r) => r.version === version);
+  const next = rows.find((r) => r.version === version + 1);
+  const snapshot = made ? asSnapshot(made.after) : next ? asSnapshot(next.before) : null;
+  return inSnapshotOrder(snapshot, entityType);
 }
