@@ -15,6 +15,7 @@ export function SiteFooter() {
             <li><Link href="/quel-financement" className="underline">Quels financements pour ma structure ?</Link></li>
             <li><Link href="/retours-d-experience" className="underline">Retours d&apos;expérience</Link></li>
             <li><Link href="/territoires" className="underline">Par territoire</Link></li>
+            <li><Link href="/effort-financier" className="underline">L&apos;effort financier</Link></li>
             <li><Link href="/api/v1/programmes" prefetch={false} className="underline">API ouverte (JSON)</Link></li>
             <li><Link href="/admin" prefetch={false} className="underline">Espace de curation</Link></li>
           </ul>

@@ -4,6 +4,7 @@ const links = [
   { href: "/financements", label: "Financements" },
   { href: "/financeurs", label: "Financeurs" },
   { href: "/territoires", label: "Territoires" },
+  { href: "/effort-financier", label: "Effort financier" },
 ];
 
 export function SiteHeader() {
@@ -20,7 +21,7 @@ export function SiteHeader() {
           </span>
         </Link>
         <nav aria-label="Navigation principale">
-          <ul className="flex gap-1">
+          <ul className="flex flex-wrap gap-1">
             {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="rounded px-3 py-2 font-medium text-brand hover:bg-brand-light">

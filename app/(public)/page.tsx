@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { ProgrammeCard } from "@/components/programme-card";
 import { findProgrammes } from "@/lib/data/programmes";
+import { getEffortHeadline } from "@/lib/data/effort";
 import { getHomeStats } from "@/lib/data/stats";
+import { EffortHeadline } from "@/components/effort-headline";
 import { FurtherReading } from "@/components/further-reading";
 import { plural } from "@/lib/format";
 import { type FinancedCode, financedItems } from "@/lib/codes";
@@ -14,7 +16,7 @@ const needs: { code: FinancedCode; hint: string }[] = [
 ];
 
 export default async function HomePage() {
-  const [stats, { items }] = await Promise.all([getHomeStats(), findProgrammes({ perPage: 4 })]);
+  const [stats, { items }, effort] = await Promise.all([getHomeStats(), findProgrammes({ perPage: 4 }), getEffortHeadline()]);
   const figures = [
     { value: stats.programmes, label: "programmes de financement recensés" },
     { value: stats.funders, label: `financeurs, de ${stats.funderTypes} types différents` },
@@ -65,6 +67,8 @@ export default async function HomePage() {
           ({plural(stats.fundingRecords, "montant engagé documenté", "montants engagés documentés")}).
         </p>
       </section>
+
+      <EffortHeadline {...effort} />
 
       <section aria-labelledby="par-besoin" className="mx-auto max-w-6xl px-4 pb-10">
         <h2 id="par-besoin" className="text-2xl font-bold">Chercher selon votre besoin</h2>

@@ -92,7 +92,9 @@ function grouping(groupBy: EffortGroupBy): { key: Prisma.Sql; label: Prisma.Sql;
           : Prisma.sql`CASE WHEN t.level = 'departement' THEN t.id WHEN t.level IN ('epci', 'commune') THEN t.departement_id END`;
       return {
         key: Prisma.sql`g.id`,
-        label: Prisma.sql`coalesce(g.name, 'National ou non territorialisé')`,
+        label: groupBy === "region"
+          ? Prisma.sql`coalesce(g.name, 'National ou non localisé')`
+          : Prisma.sql`coalesce(g.name, 'National, régional ou non localisé')`,
         extra: Prisma.sql`${none} AS year_start, ${none} AS year_end, g.population AS population`,
         join: Prisma.sql`LEFT JOIN territory g ON g.id = ${target}`,
       };
