@@ -45,6 +45,7 @@ function ensureAuthEnvironment() {
   }
   const dataDir = path.resolve(process.env.PGLITE_DATA_DIR?.trim() || path.join(".data", "pglite"));
   const file = `${dataDir}.nextauth-secret`; // read again by lib/auth/secret.ts
+  const shown = path.relative(root, file).startsWith("..") ? file : path.relative(root, file);
   let secret = "";
   try {
     secret = fs.readFileSync(file, "utf8").trim();
@@ -52,13 +53,13 @@ function ensureAuthEnvironment() {
     if (error.code !== "ENOENT") throw error;
   }
   if (secret) {
-    console.log(`NEXTAUTH_SECRET : clé de session reprise de ${path.relative(root, file) || file}.`);
+    console.log(`NEXTAUTH_SECRET : clé de session reprise de ${shown}.`);
   } else {
     secret = randomBytes(32).toString("base64url");
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
     console.log(
-      `NEXTAUTH_SECRET absente : clé de session créée dans ${path.relative(root, file) || file} (lisible par vous seul), reprise aux prochains démarrages.`,
+      `NEXTAUTH_SECRET absente : clé de session créée dans ${shown} (lisible par vous seul), reprise aux prochains démarrages.`,
     );
   }
   process.env.NEXTAUTH_SECRET = secret;
