@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { readDbConfig } from "../db/config";
 
@@ -26,7 +27,27 @@ export function getAuthSecret(): string {
         return fromFile;
       }
     } catch {
-      // falls through to the error below
+      // absent: created below under next dev, else the error
+    }
+    if (process.env.NODE_ENV !== "production") {
+      // `npm run dev` does not go through scripts/start.mjs: the same file, made here.
+      const secret = randomBytes(32).toString("base64url");
+      try {
+        fs.writeFileSync(secretFilePath(config.dataDir), `${secret}\n`, { mode: 0o600, flag: "wx" });
+        console.log(`NEXTAUTH_SECRET absente : clé de session créée dans ${secretFilePath(config.dataDir)}.`);
+        cached = secret;
+        return secret;
+      } catch {
+        // another process created it meanwhile: read it (or fall through to the error)
+        const again = (() => {
+          try {
+            return fs.readFileSync(secretFilePath(config.dataDir!), "utf8").trim();
+          } catch {
+            return "";
+          }
+        })();
+        if (again) return (cached = again);
+      }
     }
   }
   throw new Error(
