@@ -36,7 +36,7 @@ export default async function MatcherPage({ searchParams }: Props) {
           <Results answers={settled} place={place} result={await findMatchingProgrammes({ structure: settled.structure, needs: settled.needs }, place)} />
         ) : (
           <>
-            <h1 className="text-3xl font-bold">Quels financements pour ma structure ?</h1>
+            <h1 className="text-3xl font-bold">Quels financements pour ma structure&nbsp;?</h1>
             <p className="mt-2 max-w-3xl text-muted">Trois questions, puis les programmes qui vous correspondent, avec pour chacun ce qui va et ce qui ne va pas.</p>
             <div className="mt-8 max-w-3xl">
               {step === "structure" && <StructureStep answers={settled} error={asked !== "structure" && !answers.structure} />}

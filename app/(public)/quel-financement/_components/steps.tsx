@@ -12,7 +12,7 @@ export function StructureStep({ answers, error }: { answers: MatcherAnswers; err
       <HiddenAnswers answers={answers} omit="structure" />
       <input type="hidden" name="etape" value="lieu" />
       <fieldset aria-describedby={error ? "erreur-structure" : undefined}>
-        <StepHeading number={1} id="question-structure" title="Quelle est votre structure ?" />
+        <StepHeading number={1} id="question-structure" title={"Quelle est votre structure\u00a0?"} />
         {error && (
           <p id="erreur-structure" role="alert" className="mt-3 rounded border-l-4 border-warning bg-warning-light p-3 font-semibold">
             Choisissez le type de votre structure pour continuer.
@@ -45,7 +45,7 @@ export function PlaceStep({
       <HiddenAnswers answers={answers} omit="place" />
       <input type="hidden" name="etape" value="besoins" />
       <fieldset>
-        <StepHeading number={2} id="question-lieu" title="Où agissez-vous ?" />
+        <StepHeading number={2} id="question-lieu" title={"Où agissez-vous\u00a0?"} />
         <p className="mt-2 text-muted">Laissez le champ vide pour voir les programmes de toute la France.</p>
         {unknown && (
           <p role="alert" className="mt-3 rounded border-l-4 border-warning bg-warning-light p-3 font-semibold">
@@ -81,7 +81,7 @@ export function NeedsStep({ answers }: { answers: MatcherAnswers }) {
       <HiddenAnswers answers={answers} omit="needs" />
       <input type="hidden" name="etape" value="resultats" />
       <fieldset aria-describedby="besoins-aide">
-        <StepHeading number={3} id="question-besoins" title="Que voulez-vous financer ?" />
+        <StepHeading number={3} id="question-besoins" title={"Que voulez-vous financer\u00a0?"} />
         <p id="besoins-aide" className="mt-2 text-muted">Plusieurs choix possibles ; aucun pour tout voir.</p>
         <div className="mt-4 grid gap-2 sm:grid-cols-2">
           {financedItems.codes.map((code) => (
