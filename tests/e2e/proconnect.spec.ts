@@ -40,7 +40,7 @@ test.describe("ProConnect", () => {
   test("an identity without an invited account is refused, in French", async ({ page }) => {
     await signInAtProvider(page, `personne-${Date.now()}`);
     await page.waitForURL((url) => url.pathname === "/connexion");
-    await expect(page.getByRole("alert")).toContainText("Aucun compte de l'espace de curation n'existe pour cette identité ProConnect");
+    await expect(page.locator("#erreurs")).toContainText("Aucun compte de l'espace de curation n'existe pour cette identité ProConnect");
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/connexion/);
   });
