@@ -204,3 +204,55 @@ describe("GET /api/v1/funding-records and /api/v1/effort", () => {
     );
   });
 });
+
+describe("the database rejects an impossible funding record", () => {
+  const insert = (columns: Record<string, unknown>) => {
+    const names = Object.keys(columns);
+    const values = Object.values(columns);
+    return db.sql.query(
+      `insert into funding_record (id, slug, label, year_start, year_end, funder_id, source_urls${names.map((n) => `, ${n}`).join("")})
+       values (gen_random_uuid(), $1, 'Montant de test', 2091, 2091, $2, '{}'${names.map((_, i) => `, $${i + 3}`).join("")})`,
+      [uniqueSlug("test-montant-refuse"), funder.id, ...values],
+    );
+  };
+
+  it.each([
+    ["a range whose low is above its high", { amount_low: 500, amount_high: 200 }],
+    ["a range with one bound", { amount_low: 500 }],
+    ["an amount and a range together", { amount: 300, amount_low: 200, amount_high: 500 }],
+    ["a negative bound", { amount_low: -1, amount_high: 10 }],
+    ["a negative amount", { amount: -5 }],
+    ["a span ending before it starts", { year_start: 2095, year_end: 2094 }],
+  ])("%s", async (_, columns) => {
+    const { year_start, year_end, ...rest } = columns as Record<string, unknown>;
+    const run =
+      year_start !== undefined
+        ? db.sql.query(
+            `insert into funding_record (id, slug, label, year_start, year_end, funder_id, source_urls, amount)
+             values (gen_random_uuid(), $1, 'Montant de test', $2, $3, $4, '{}', 10)`,
+            [uniqueSlug("test-montant-refuse"), year_start, year_end, funder.id],
+          )
+        : insert(rest);
+    await expect(run).rejects.toThrow(/violates check constraint|check constraint/i);
+  });
+
+  it("a record without a funder, a funder's name or a programme", async () => {
+    await expect(
+      db.sql.query(
+        `insert into funding_record (id, slug, label, year_start, year_end, source_urls, amount, funder_type)
+         values (gen_random_uuid(), $1, 'Montant de test', 2091, 2091, '{}', 10, 'autre')`,
+        [uniqueSlug("test-montant-refuse")],
+      ),
+    ).rejects.toThrow(/check constraint/i);
+  });
+
+  it("accepts a free-text funder with its type, and a range", async () => {
+    const slug = uniqueSlug("test-montant-libre");
+    await db.sql.query(
+      `insert into funding_record (id, slug, label, year_start, year_end, source_urls, amount_low, amount_high, funder_label, funder_type)
+       values (gen_random_uuid(), $1, 'Montant de test', 2091, 2091, '{}', 10, 20, '17 EPCI partenaires', 'commune-epci')`,
+      [slug],
+    );
+    await db.sql.query("delete from funding_record where slug = $1", [slug]);
+  });
+});

