@@ -15,7 +15,8 @@ import type { EffortGroupBy } from "../validation/effort";
  * - a multi-year amount is one amount for its span: grouped « by year », it forms its own group (2021–2022),
  *   never split across the years;
  * - territorial groups take a record at its level and above: a commune's record counts in its département and
- *   région, a région's record in no département. Records without a territory form the group with key null.
+ *   région, a région's record in no département. Records without a territory form the group with key null. A
+ *   breakdown of a national total counts in its territory (the total, national, is in no territory).
  */
 
 export interface AmountRange {
@@ -58,7 +59,18 @@ interface Row {
 /** The record's effective funder type: its funder's, else its own, else its programme's funder's. */
 const typeExpr = Prisma.sql`coalesce(f.type, fr.funder_type, pf.type)::text`;
 
-function grouping(groupBy: EffortGroupBy): { key: Prisma.Sql; label: Prisma.Sql; extra: Prisma.Sql; join: Prisma.Sql } {
+interface Grouping {
+  key: Prisma.Sql;
+  label: Prisma.Sql;
+  extra: Prisma.Sql;
+  join: Prisma.Sql;
+  /** Which records count: by default those no other record includes. */
+  counted?: Prisma.Sql;
+}
+
+const notIncluded = Prisma.sql`fr.part_of_id IS NULL`;
+
+function grouping(groupBy: EffortGroupBy): Grouping {
   const none = Prisma.sql`NULL::int`;
   switch (groupBy) {
     case "year":
@@ -97,6 +109,9 @@ function grouping(groupBy: EffortGroupBy): { key: Prisma.Sql; label: Prisma.Sql;
           : Prisma.sql`coalesce(g.name, 'National, régional ou non localisé')`,
         extra: Prisma.sql`${none} AS year_start, ${none} AS year_end, g.population AS population`,
         join: Prisma.sql`LEFT JOIN territory g ON g.id = ${target}`,
+        // A breakdown of a national total is news for its territory: counted there (not in the national group,
+        // where its total already is).
+        counted: Prisma.sql`(fr.part_of_id IS NULL OR (parent.territory_id IS NULL AND g.id IS NOT NULL))`,
       };
     }
   }
@@ -126,8 +141,9 @@ export async function getEffortTotals(options: { groupBy: EffortGroupBy }): Prom
       LEFT JOIN programme p ON p.id = fr.programme_id
       LEFT JOIN funder pf ON pf.id = p.funder_id
       LEFT JOIN territory t ON t.id = fr.territory_id
+      LEFT JOIN funding_record parent ON parent.id = fr.part_of_id
       ${g.join}
-      WHERE fr.status = 'published' AND fr.part_of_id IS NULL AND NOT fr.overlaps_others
+      WHERE fr.status = 'published' AND ${g.counted ?? notIncluded} AND NOT fr.overlaps_others
         AND (fr.amount IS NOT NULL OR fr.amount_low IS NOT NULL)
       GROUP BY ${groupCols}${regionalGroup}
     ) totals

@@ -84,7 +84,7 @@ export default async function EffortPage({ searchParams }: { searchParams: Promi
             <li>Un montant pluriannuel (2021–2022) reste un montant pour toute sa période : il n&apos;est jamais réparti entre les années.</li>
             <li>Les crédits prévus dans un projet de loi de finances ou une loi de finances sont « prévus (loi de finances) » et jamais ajoutés aux montants engagés ou dépensés.</li>
             <li>Un montant inclus dans un autre (« dont ») et un montant global qui en recoupe d&apos;autres sont montrés, mais pas additionnés.</li>
-            <li>Un montant régional ne compte dans aucun département ; un montant national dans aucun territoire.</li>
+            <li>Un montant régional ne compte dans aucun département ; un montant national dans aucun territoire, mais la part d&apos;un total national localisée dans un territoire (« dont ») compte dans ce territoire.</li>
           </ul>
         </details>
       </section>
