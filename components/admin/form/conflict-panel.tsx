@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import type { ConflictInfo } from "@/lib/actions/form-state";
 import { SubmitButton } from "./submit-button";
 
@@ -10,9 +13,12 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", da
  * are dropped, so the list below says what they were), or re-apply them over the current version
  * (the form then carries the current version: the next save is a deliberate one).
  */
-export function ConflictPanel({ conflict, reloadHref }: { conflict: ConflictInfo; reloadHref: string }) {
+export function ConflictPanel({ conflict, reloadHref, attempt }: { conflict: ConflictInfo; reloadHref: string; attempt: number }) {
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => box.current?.focus(), [attempt]);
   return (
-    <section aria-labelledby="conflit-titre" tabIndex={-1} id="conflit" className="rounded border-2 border-warning bg-white p-4 sm:p-6">
+    // autoFocus: the page re-rendered without JavaScript focuses it too.
+    <section ref={box} autoFocus aria-labelledby="conflit-titre" tabIndex={-1} id="conflit" className="rounded border-2 border-warning bg-white p-4 sm:p-6">
       <h2 id="conflit-titre" className="text-xl font-bold text-[#8a2c00]">
         Cette fiche a été modifiée par {conflict.author ?? "une autre personne"} le {dateTime.format(new Date(conflict.at))} pendant
         que vous l&apos;éditiez

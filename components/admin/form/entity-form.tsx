@@ -62,8 +62,8 @@ export function EntityForm<V>({
       {version !== null && <input type="hidden" name="version" value={version} />}
       <p className="text-sm text-muted">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <ErrorSummary errors={summary} attempt={state.attempt} />
-      <FormNotice notice={state.notice} message={summary.length ? undefined : state.message} tone={state.ok || state.notice ? "success" : "error"} />
-      {state.conflict && editHref && <ConflictPanel conflict={state.conflict} reloadHref={editHref} />}
+      <FormNotice notice={state.notice} message={summary.length || state.conflict ? undefined : state.message} tone={state.ok || state.notice ? "success" : "error"} attempt={state.attempt} />
+      {state.conflict && editHref && <ConflictPanel conflict={state.conflict} reloadHref={editHref} attempt={state.attempt} />}
       <div className={entry ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]" : ""}>
         <div key={state.attempt} className="min-w-0 space-y-6">
           {!readOnly && <SubmitButton name="intent" value="save" pendingLabel="Enregistrement…">{saveLabel}</SubmitButton>}

@@ -15,8 +15,9 @@ export interface SummaryError {
 /**
  * The RGAA error summary: a titled box at the top of the form listing every error as a link to its
  * field, focused after each failed submit (`attempt` changes on every submit), so that a screen
- * reader announces it and the keyboard starts from it. Without JavaScript the links are in-page
- * anchors; with it, they also move the focus into the field.
+ * reader announces it and the keyboard starts from it (without JavaScript, `autofocus` does it on the
+ * re-rendered page). Without JavaScript the links are in-page anchors; with it, they also move the
+ * focus into the field.
  */
 export function ErrorSummary({ errors, attempt }: { errors: SummaryError[]; attempt: number | string }) {
   const box = useRef<HTMLElement>(null);
@@ -28,6 +29,8 @@ export function ErrorSummary({ errors, attempt }: { errors: SummaryError[]; atte
     <section
       ref={box}
       tabIndex={-1}
+      // Without JavaScript, the page the server re-renders after a failed submit focuses it too.
+      autoFocus
       aria-labelledby="resume-erreurs-titre"
       className="rounded border-l-4 border-accent bg-warning-light p-4 focus:outline-3 focus:outline-[#0a76f6]"
     >
