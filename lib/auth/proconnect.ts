@@ -21,7 +21,7 @@ export interface ProConnectSettings {
   clientSecret: string;
 }
 
-export function proConnectSettings(env: NodeJS.ProcessEnv = process.env): ProConnectSettings | null {
+export function proConnectSettings(env: Record<string, string | undefined> = process.env): ProConnectSettings | null {
   const issuer = env.PROCONNECT_ISSUER?.trim().replace(/\/+$/, "");
   const clientId = env.PROCONNECT_CLIENT_ID?.trim();
   const clientSecret = env.PROCONNECT_CLIENT_SECRET?.trim();
