@@ -79,6 +79,12 @@ test.describe("the programme forms", () => {
     await expect(summaryBox(page)).toHaveCount(0);
     await expect(page.getByLabel("Montant maximal par projet")).toHaveValue("120000");
 
+    await page.getByLabel("Note de vérification").fill("Règlement relu sur le site du financeur.");
+    await page.getByRole("button", { name: "Vérifié aujourd'hui" }).click();
+    await expect(page.getByText("Fiche marquée « vérifiée auprès de la source » aujourd'hui.")).toBeFocused();
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(new Date());
+    await expect(page.getByLabel("Vérifié auprès de la source le")).toHaveValue(today);
+
     await page.getByLabel("Note pour l'historique").fill("Relu et publié par le test.");
     await page.getByRole("button", { name: "Publier" }).click();
     await expect(page.getByText("Programme publié")).toBeVisible();
