@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { accounts } from "./support/accounts";
 import { PROCONNECT_AGENT } from "./support/oidc-server";
 

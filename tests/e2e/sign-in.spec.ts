@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { accounts } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { signIn, uniqueAddress } from "./support/sign-in";
