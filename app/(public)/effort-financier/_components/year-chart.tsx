@@ -20,7 +20,8 @@ export function YearChart({ groups }: { groups: EffortGroup[] }) {
   const spans = groups.filter((g) => g.yearStart !== g.yearEnd);
   const max = Math.max(1, ...single.map((g) => Math.max(g.actual.high, g.planned.high)));
   const h = (v: number) => (v / max) * (CHART_H - 30);
-  const width = LEFT * 2 + columns.length * COL;
+  // Room on the right for the labels of the multi-year bands, written after each band (never over it).
+  const width = LEFT * 2 + columns.length * COL + (spans.length > 0 ? 260 : 0);
   const height = CHART_H + 30 + spans.length * LANE + 10;
   const x = (year: number) => LEFT + (year - first) * COL;
   return (
@@ -34,7 +35,7 @@ export function YearChart({ groups }: { groups: EffortGroup[] }) {
           <line x1="0" y1="0" x2="0" y2="6" stroke="#b34000" strokeWidth="3" />
         </pattern>
       </defs>
-      <line x1={LEFT} x2={width - LEFT} y1={CHART_H} y2={CHART_H} stroke="#3a3a3a" />
+      <line x1={LEFT} x2={LEFT + columns.length * COL} y1={CHART_H} y2={CHART_H} stroke="#3a3a3a" />
       {columns.map((year) => (
         <text key={year} x={x(year) + COL / 2} y={CHART_H + 18} textAnchor="middle" fontSize="13" fill="#161616">{year}</text>
       ))}
@@ -59,7 +60,7 @@ export function YearChart({ groups }: { groups: EffortGroup[] }) {
         return (
           <g key={g.key}>
             <rect x={left} y={top} width={w} height={LANE - 8} rx={4} fill="#e3e3fd" stroke="#000091" />
-            <text x={left + 6} y={top + 16} fontSize="12" fill="#161616">
+            <text x={left + w + 6} y={top + 16} fontSize="12" fill="#161616">
               {`${g.label} : ${rangeText(g.actual)}${g.planned.high > 0 ? ` + prévu ${rangeText(g.planned)}` : ""}`}
             </text>
           </g>
