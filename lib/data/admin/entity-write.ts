@@ -1,6 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import type { Actor } from "../../auth/policy";
+import {
+  type Actor,
+  canEdit,
+  canTransition,
+  type EditorialStatus,
+  editorialStatusLabels,
+  type OwnedEntry,
+  transitionExists,
+} from "../../auth/policy";
 import { getPrisma } from "../../db/client";
 import { DomainError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
@@ -149,3 +157,29 @@ export function firstFreeSlug(base: string, taken: Iterable<string>): string {
 
 /** Whether two JSON-like values are equal (snapshots: same key order by construction). */
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const statusLabel = (status: EditorialStatus) => editorialStatusLabels[status].toLowerCase();
+
+/** 403 when the actor may not change this entry's fields (lib/auth/policy.ts canEdit), with the reason. */
+export function assertCanEdit(actor: Actor, entry: OwnedEntry): void {
+  if (canEdit(actor, entry)) return;
+  throw new DomainError(
+    "forbidden",
+    entry.status === "draft"
+      ? "Vous ne pouvez modifier que les fiches que vous avez créées."
+      : `Cette fiche est « ${statusLabel(entry.status)} » : seuls les curateurs peuvent la modifier.`,
+  );
+}
+
+/** A workflow step: 409 invalid_transition when it does not exist from this status, 403 when the role may not. */
+export function assertTransition(actor: Actor, entry: OwnedEntry, to: EditorialStatus): void {
+  if (entry.status === to) {
+    throw new DomainError("invalid_transition", `Cette fiche est déjà « ${statusLabel(to)} ».`, "to");
+  }
+  if (!transitionExists(entry.status, to)) {
+    throw new DomainError("invalid_transition", `Passage impossible de « ${statusLabel(entry.status)} » à « ${statusLabel(to)} ».`, "to");
+  }
+  if (!canTransition(actor, entry, to)) {
+    throw new DomainError("forbidden", `Votre rôle ne permet pas de passer cette fiche en « ${statusLabel(to)} ».`);
+  }
+}

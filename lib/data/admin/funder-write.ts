@@ -3,15 +3,11 @@ import { z } from "zod";
 import {
   type Actor,
   canCreate,
-  canEdit,
   canRestore,
-  canTransition,
   canVerify,
   EDITORIAL_STATUSES,
   type EditorialStatus,
-  editorialStatusLabels,
   isCurator,
-  transitionExists,
 } from "../../auth/policy";
 import { DomainError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
@@ -28,6 +24,8 @@ import {
   funderVerifySchema,
 } from "../../validation/admin-funder";
 import {
+  assertCanEdit,
+  assertTransition,
   conflict,
   firstFreeSlug,
   inTransaction,
@@ -91,17 +89,6 @@ async function lockedUpdate(tx: Tx, actor: Actor, current: Current, data: Prisma
 async function readSnapshot(tx: Tx, id: string) {
   const row = await tx.funder.findUniqueOrThrow({ where: { id }, select: funderSnapshotSelect });
   return { row, snapshot: toFunderSnapshot(row) };
-}
-
-function assertCanEdit(actor: Actor, current: Current) {
-  if (!canEdit(actor, current.entry)) {
-    throw new DomainError(
-      "forbidden",
-      current.row.status === "draft"
-        ? "Vous ne pouvez modifier que les fiches que vous avez créées."
-        : `Cette fiche est « ${editorialStatusLabels[current.row.status].toLowerCase()} » : seuls les curateurs peuvent la modifier.`,
-    );
-  }
 }
 
 const createStatusSchema = z.enum(EDITORIAL_STATUSES, { error: "Statut : draft, in_review, published ou archived." }).optional();
@@ -180,7 +167,7 @@ export async function updateFunder(actor: Actor, slug: string, patch: unknown): 
   const { version, ...changes } = parseOrFail(funderPatchSchema, patch);
   return inTransaction(async (tx) => {
     const current = await loadCurrent(tx, actor, slug);
-    assertCanEdit(actor, current);
+    assertCanEdit(actor, current.entry);
     checkVersion(current, version);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const input = parseOrFail(funderInputSchema, { ...funderInputFromSnapshot(current.snapshot), ...defined });
@@ -194,19 +181,7 @@ export async function transitionFunder(actor: Actor, slug: string, raw: unknown)
     const current = await loadCurrent(tx, actor, slug);
     checkVersion(current, version);
     const from = current.row.status;
-    if (from === to) {
-      throw new DomainError("invalid_transition", `Cette fiche est déjà « ${editorialStatusLabels[to].toLowerCase()} ».`, "to");
-    }
-    if (!transitionExists(from, to)) {
-      throw new DomainError(
-        "invalid_transition",
-        `Passage impossible de « ${editorialStatusLabels[from].toLowerCase()} » à « ${editorialStatusLabels[to].toLowerCase()} ».`,
-        "to",
-      );
-    }
-    if (!canTransition(actor, current.entry, to)) {
-      throw new DomainError("forbidden", `Votre rôle ne permet pas de passer cette fiche en « ${editorialStatusLabels[to].toLowerCase()} ».`);
-    }
+    assertTransition(actor, current.entry, to);
     if (from === "published") {
       const dependents = await tx.programme.count({ where: { funderId: current.row.id, status: "published" } });
       if (dependents > 0) {

@@ -3,15 +3,12 @@ import { z } from "zod";
 import {
   type Actor,
   canCreate,
-  canEdit,
   canRestore,
-  canTransition,
   canVerify,
   EDITORIAL_STATUSES,
   type EditorialStatus,
   editorialStatusLabels,
   isCurator,
-  transitionExists,
 } from "../../auth/policy";
 import { DomainError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
@@ -27,6 +24,8 @@ import {
   programmeVerifySchema,
 } from "../../validation/admin-programme";
 import {
+  assertCanEdit,
+  assertTransition,
   conflict,
   firstFreeSlug,
   inTransaction,
@@ -256,23 +255,12 @@ async function writeInput(
 /** Key order independent comparison of a would-be snapshot with the current one. */
 const toComparable = (s: ProgrammeSnapshot) => Object.fromEntries(Object.entries(s).sort(([a], [b]) => (a < b ? -1 : 1)));
 
-function assertCanEdit(actor: Actor, current: Current) {
-  if (!canEdit(actor, current.entry)) {
-    throw new DomainError(
-      "forbidden",
-      current.row.status === "draft"
-        ? "Vous ne pouvez modifier que les fiches que vous avez créées."
-        : `Cette fiche est « ${editorialStatusLabels[current.row.status].toLowerCase()} » : seuls les curateurs peuvent la modifier.`,
-    );
-  }
-}
-
 /** Applies any subset of the fields, checked against the version the person started from. */
 export async function updateProgramme(actor: Actor, slug: string, patch: unknown): Promise<ProgrammeWriteResult> {
   const { version, ...changes } = parseOrFail(programmePatchSchema, patch);
   return inTransaction(async (tx) => {
     const current = await loadCurrent(tx, actor, slug);
-    assertCanEdit(actor, current);
+    assertCanEdit(actor, current.entry);
     checkVersion(current, version);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     // The merged whole goes through the create schema: the rules across fields hold on the result.
@@ -287,20 +275,7 @@ export async function transitionProgramme(actor: Actor, slug: string, raw: unkno
   return inTransaction(async (tx) => {
     const current = await loadCurrent(tx, actor, slug);
     checkVersion(current, version);
-    const from = current.row.status;
-    if (from === to) {
-      throw new DomainError("invalid_transition", `Cette fiche est déjà « ${editorialStatusLabels[to].toLowerCase()} ».`, "to");
-    }
-    if (!transitionExists(from, to)) {
-      throw new DomainError(
-        "invalid_transition",
-        `Passage impossible de « ${editorialStatusLabels[from].toLowerCase()} » à « ${editorialStatusLabels[to].toLowerCase()} ».`,
-        "to",
-      );
-    }
-    if (!canTransition(actor, current.entry, to)) {
-      throw new DomainError("forbidden", `Votre rôle ne permet pas de passer cette fiche en « ${editorialStatusLabels[to].toLowerCase()} ».`);
-    }
+    assertTransition(actor, current.entry, to);
     if (to === "published") ensureFunderPublished(current.row.funder);
     await lockedUpdate(tx, actor, current, { status: to, ...(to === "published" ? { publishedAt: new Date() } : {}) });
     const after = await readSnapshot(tx, current.row.id);
