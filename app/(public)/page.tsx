@@ -64,7 +64,7 @@ export default async function HomePage() {
         <p className="mt-4 text-sm text-muted">
           La plupart des fiches décrivent des appels passés : ils forment l&apos;histoire du financement de
           l&apos;inclusion numérique depuis 2008 et la base de la mesure de l&apos;effort financier
-          ({plural(stats.fundingRecords, "montant engagé documenté", "montants engagés documentés")}).
+          ({plural(stats.fundingRecords, "montant documenté", "montants documentés")}).
         </p>
       </section>
 
