@@ -1,11 +1,17 @@
 import Link from "next/link";
-import { type Actor, canManageUsers, roleLabels } from "@/lib/auth/policy";
+import { type Actor, canManageUsers, canReviewContributions, roleLabels } from "@/lib/auth/policy";
 import { NavLink } from "./nav-link";
 
 const items = (actor: Actor) => [
   { href: "/admin", label: "Tableau de bord", exact: true },
   { href: "/admin/programmes", label: "Programmes" },
   { href: "/admin/financeurs", label: "Financeurs" },
+  { href: "/admin/effort", label: "Montants (effort financier)" },
+  { href: "/admin/retours-d-experience", label: "Retours d'expérience" },
+  { href: "/admin/qualite", label: "File qualité" },
+  { href: "/admin/liens", label: "Liens vérifiés" },
+  ...(canReviewContributions(actor) ? [{ href: "/admin/contributions", label: "Contributions du public" }] : []),
+  { href: "/admin/import", label: "Import et export" },
   { href: "/admin/historique", label: "Historique" },
   ...(canManageUsers(actor) ? [{ href: "/admin/utilisateurs", label: "Utilisateurs" }] : []),
   { href: "/admin/profil", label: "Mon profil" },

@@ -113,3 +113,17 @@ export const transitionLabels: Record<EditorialStatus, string> = {
   published: "Publier",
   archived: "Archiver",
 };
+
+// ------------------------------------------------------------ keeping the catalogue true
+
+/** May import a file: any account (a contributor's entries land in review, whatever the file asks). */
+export const canImport = (_actor: Actor): boolean => true;
+
+/** May publish the entries of an import directly instead of putting them in review. */
+export const canPublishImport = (actor: Actor): boolean => isCurator(actor);
+
+/** May start a link check by hand (the daily run needs nobody). */
+export const canRunLinkCheck = (actor: Actor): boolean => isCurator(actor);
+
+/** May read the public's proposals and corrections (they hold the proposers' e-mails) and accept or reject them. */
+export const canReviewContributions = (actor: Actor): boolean => isCurator(actor);

@@ -49,8 +49,31 @@ vi.mock("next/cache", () => ({
   unstable_cache: <T>(fn: T) => fn,
 }));
 
-/** Entry points whose minimum role is above « contributor » (any signed-in account). */
-const ADMIN_ONLY_PAGE = /^\/admin\/utilisateurs(\/|$)/;
+/**
+ * Entry points whose minimum role is above « contributor » (any signed-in account): the first matching rule
+ * wins. A new curator-only or admin-only page adds its line here.
+ */
+const MINIMUM_ROLE: [RegExp, Role][] = [
+  [/^\/admin\/utilisateurs(\/|$)/, "admin"],
+];
+const minimumRoleOf = (route: string): Role => MINIMUM_ROLE.find(([pattern]) => pattern.test(route))?.[1] ?? "contributor";
+
+/**
+ * The value given to the dynamic segments (`[slug]`, `[id]`) of the pages under each prefix: an existing entry
+ * nobody of the test accounts created, found in the seeded database before the matrix runs (longest prefix wins).
+ * A new workspace section with a dynamic segment adds its line here.
+ */
+const DYNAMIC_SEGMENTS: { prefix: string; find: (db: Database) => Promise<string> }[] = [
+  {
+    prefix: "/admin/programmes",
+    find: async (db) => (await db.prisma.programme.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug,
+  },
+  {
+    prefix: "/admin/financeurs",
+    find: async (db) => (await db.prisma.funder.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug,
+  },
+];
+const segmentValues = new Map<string, string>();
 
 // ---------------------------------------------------------------- discovery
 
@@ -125,15 +148,14 @@ async function signInAs(user: TestUser | null) {
   request.cookies.set("next-auth.session-token", token);
 }
 
-/** Values for the dynamic segments of a page: a seeded programme, a seeded funder, an account. */
+/** Values for the dynamic segments of a page: an entry from DYNAMIC_SEGMENTS, or an account. */
 function paramsFor(route: string): Record<string, string> {
   const params: Record<string, string> = {};
+  const prefix = [...segmentValues.keys()].filter((p) => route === p || route.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
   for (const [, name] of route.matchAll(/\[(\w+)\]/g)) {
     if (!name) continue;
-    if (route.startsWith("/admin/programmes")) params[name] = programmeSlug;
-    else if (route.startsWith("/admin/financeurs")) params[name] = funderSlug;
-    else if (route.startsWith("/admin/utilisateurs")) params[name] = users.curator!.id;
-    else params[name] = "inconnu";
+    if (route.startsWith("/admin/utilisateurs")) params[name] = users.curator!.id;
+    else params[name] = prefix ? segmentValues.get(prefix)! : "inconnu";
   }
   return params;
 }
@@ -152,10 +174,9 @@ beforeAll(async () => {
   disabled = await createTestUser(db.prisma, { role: "admin" });
   await db.prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
   // Seeded entries nobody of the above created: a contributor may not see them in the workspace.
-  const p = await db.prisma.programme.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } });
-  const f = await db.prisma.funder.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } });
-  programmeSlug = p.slug;
-  funderSlug = f.slug;
+  for (const { prefix, find } of DYNAMIC_SEGMENTS) segmentValues.set(prefix, await find(db));
+  programmeSlug = segmentValues.get("/admin/programmes")!;
+  funderSlug = segmentValues.get("/admin/financeurs")!;
 });
 
 afterAll(async () => {
@@ -176,7 +197,7 @@ describe("the file system holds the curation entry points", () => {
 });
 
 describe.each(adminPages)("workspace $kind $route", (entry) => {
-  const minimum: Role = ADMIN_ONLY_PAGE.test(entry.route) ? "admin" : "contributor";
+  const minimum = minimumRoleOf(entry.route);
 
   it("sends an anonymous visitor to /connexion", async () => {
     await signInAs(null);
