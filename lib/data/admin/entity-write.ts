@@ -20,8 +20,9 @@ import { fieldErrors } from "../../validation/admin-fields";
  */
 
 export type Tx = Prisma.TransactionClient;
-export type EntityType = "programme" | "funder";
-export type RevisionAction = "create" | "update" | "status" | "verify" | "restore";
+export type EntityType = "programme" | "funder" | "funding-record" | "case-study";
+/** import: written by a bulk import; contribution: a public proposal or correction accepted by a curator. */
+export type RevisionAction = "create" | "update" | "status" | "verify" | "restore" | "import" | "contribution";
 
 /** The outcome of a write: the entity's state after it. */
 export interface WriteResult<S> {

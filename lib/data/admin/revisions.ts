@@ -22,6 +22,7 @@ export const revisionActionLabels: Record<string, string> = {
   verify: "Vérification auprès de la source",
   restore: "Restauration d'une version",
   import: "Import",
+  contribution: "Contribution du public acceptée",
 };
 
 export interface RevisionView {
