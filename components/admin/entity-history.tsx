@@ -19,6 +19,8 @@ export interface CurrentState {
 const sections: Record<AdminEntityType, { path: string; label: string }> = {
   programme: { path: "/admin/programmes", label: "Tous les programmes" },
   funder: { path: "/admin/financeurs", label: "Tous les financeurs" },
+  "funding-record": { path: "/admin/effort", label: "Tous les montants" },
+  "case-study": { path: "/admin/retours-d-experience", label: "Tous les retours d'expérience" },
 };
 
 const errorMessages: Record<RestoreError, (version: number) => string> = {

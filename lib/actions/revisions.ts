@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "../auth/guard";
+import { restoreCaseStudyRevision } from "../data/admin/case-study-write";
 import { restoreFunderRevision } from "../data/admin/funder-write";
+import { restoreFundingRecordRevision } from "../data/admin/funding-record-write";
 import { restoreProgrammeRevision } from "../data/admin/programme-write";
 import { isDomainError } from "../errors";
 import { SLUG_PATTERN } from "../validation/admin-fields";
@@ -15,10 +17,16 @@ import { SLUG_PATTERN } from "../validation/admin-fields";
  * rules each have their French message, and the person can try again from the same page.
  */
 
-const sections = { programme: "programmes", funder: "financeurs" } as const;
+const sections = { programme: "programmes", funder: "financeurs", "funding-record": "effort", "case-study": "retours-d-experience" } as const;
+const restorers = {
+  programme: restoreProgrammeRevision,
+  funder: restoreFunderRevision,
+  "funding-record": restoreFundingRecordRevision,
+  "case-study": restoreCaseStudyRevision,
+} as const;
 
 const formSchema = z.object({
-  entityType: z.enum(["programme", "funder"]),
+  entityType: z.enum(["programme", "funder", "funding-record", "case-study"]),
   slug: z.string().max(120).regex(SLUG_PATTERN),
   revisionId: z.string().max(64),
   version: z.coerce.number().int().min(1),
@@ -42,7 +50,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<never> 
   if (!parsed.success) redirect("/admin/historique");
   const { entityType, slug, revisionId, version, note, from } = parsed.data;
   const back = historyPath(entityType, slug);
-  const restore = entityType === "programme" ? restoreProgrammeRevision : restoreFunderRevision;
+  const restore = restorers[entityType];
 
   let target: string;
   try {

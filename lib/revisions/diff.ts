@@ -1,6 +1,8 @@
 import { editorialStatusLabels } from "../auth/policy";
 import { aidKinds, beneficiaries, confidences, financedItems, funderTypes, recurrences, territoryLevels } from "../codes";
+import { caseStudyFieldLabels } from "../validation/admin-case-study";
 import { funderFieldLabels } from "../validation/admin-funder";
+import { fundingKindLabels, fundingRecordFieldLabels } from "../validation/admin-funding-record";
 import { programmeFieldLabels } from "../validation/admin-programme";
 
 /**
@@ -11,7 +13,7 @@ import { programmeFieldLabels } from "../validation/admin-programme";
  */
 
 export type ChangeKind = "added" | "removed" | "changed";
-export type DiffEntityType = "programme" | "funder";
+export type DiffEntityType = "programme" | "funder" | "funding-record" | "case-study";
 
 export interface FieldChange {
   field: string;
@@ -30,6 +32,8 @@ export interface DiffNames {
   funders?: Record<string, string>;
   /** Territory id (`commune:29019`) → name. */
   territories?: Record<string, string>;
+  /** Programme slug → title (funding records, case studies). */
+  programmes?: Record<string, string>;
 }
 
 type Snapshot = Record<string, unknown>;
@@ -55,6 +59,7 @@ function territoryLabel(id: string, names: DiffNames): string {
 }
 
 const funderLabel = (slug: string, names: DiffNames) => names.funders?.[slug] ?? slug;
+const programmeLabel = (slug: string, names: DiffNames) => names.programmes?.[slug] ?? slug;
 
 function roundLabel(r: unknown): string {
   const round = (r ?? {}) as { label?: string; opensAt?: string | null; closesAt?: string | null };
@@ -105,12 +110,32 @@ const READERS: Record<string, FieldReader> = {
   lastVerifiedAt: { scalar: day },
   type: { scalar: (v) => codeLabel(funderTypes.labels)(v) },
   territory: { scalar: (v, n) => (typeof v === "string" ? territoryLabel(v, n) : null) },
+  // funding records
+  kind: { scalar: (v) => codeLabel(fundingKindLabels)(v) },
+  amount: { scalar: money },
+  amountLow: { scalar: money },
+  amountHigh: { scalar: money },
+  programme: { scalar: (v, n) => (typeof v === "string" ? programmeLabel(v, n) : null) },
+  funderType: { scalar: (v) => codeLabel(funderTypes.labels)(v) },
+  overlapsOthers: { scalar: yesNo },
+  sourceUrls: { list: (v) => String(v) },
+  retrievedAt: { scalar: day },
+  // case studies
+  programmes: { list: (v, n) => programmeLabel(String(v), n) },
+  funders: { list: (v, n) => funderLabel(String(v), n) },
 };
 
-const LABELS: Record<DiffEntityType, Record<string, string>> = { programme: programmeFieldLabels, funder: funderFieldLabels };
+const LABELS: Record<DiffEntityType, Record<string, string>> = {
+  programme: programmeFieldLabels,
+  funder: funderFieldLabels,
+  "funding-record": fundingRecordFieldLabels,
+  "case-study": caseStudyFieldLabels,
+};
 
-/** Which kind of snapshot this is (programmes have a title, funders a name). */
+/** Which kind of snapshot this is (programmes have a title, funders a name, funding records a kind, case studies a body). */
 export function snapshotEntityType(snapshot: Snapshot | null | undefined): DiffEntityType {
+  if (snapshot && "kind" in snapshot && "yearStart" in snapshot) return "funding-record";
+  if (snapshot && "body" in snapshot && !("description" in snapshot)) return "case-study";
   return snapshot && "name" in snapshot && !("title" in snapshot) ? "funder" : "programme";
 }
 
@@ -162,13 +187,14 @@ export function diffSnapshots(
   return changes;
 }
 
-/** The funder slugs and territory ids a snapshot names (to read their names in one query each). */
-export function referencedNames(snapshot: Snapshot | null | undefined): { funders: string[]; territories: string[] } {
-  if (!snapshot) return { funders: [], territories: [] };
+/** The funder and programme slugs and territory ids a snapshot names (to read their names in one query each). */
+export function referencedNames(snapshot: Snapshot | null | undefined): { funders: string[]; territories: string[]; programmes: string[] } {
+  if (!snapshot) return { funders: [], territories: [], programmes: [] };
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-  const funders = [...(typeof snapshot.funder === "string" ? [snapshot.funder] : []), ...strings(snapshot.coFunders)];
+  const funders = [...(typeof snapshot.funder === "string" ? [snapshot.funder] : []), ...strings(snapshot.coFunders), ...strings(snapshot.funders)];
   const territories = [...strings(snapshot.territories), ...(typeof snapshot.territory === "string" ? [snapshot.territory] : [])];
-  return { funders, territories };
+  const programmes = [...(typeof snapshot.programme === "string" ? [snapshot.programme] : []), ...strings(snapshot.programmes)];
+  return { funders, territories, programmes };
 }
 
 /** A snapshot read back from the database (jsonb sorts keys its own way), in the label order again. */

@@ -53,29 +53,34 @@ const revisionSelect = {
 } satisfies Prisma.RevisionSelect;
 type RevisionRow = Prisma.RevisionGetPayload<{ select: typeof revisionSelect }>;
 
-const asType = (t: string): RevisionEntityType => (t === "funder" ? "funder" : "programme");
+const asType = (t: string): RevisionEntityType =>
+  t === "funder" || t === "funding-record" || t === "case-study" ? t : "programme";
 const asSnapshot = (v: Prisma.JsonValue | null) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
 /** The names of every funder and territory the revisions' snapshots mention: two queries in all. */
 async function namesFor(rows: RevisionRow[]): Promise<DiffNames> {
   const funders = new Set<string>();
   const territories = new Set<string>();
+  const programmes = new Set<string>();
   for (const row of rows) {
     for (const snapshot of [asSnapshot(row.before), asSnapshot(row.after)]) {
       const refs = referencedNames(snapshot);
       refs.funders.forEach((f) => funders.add(f));
       refs.territories.forEach((t) => territories.add(t));
+      refs.programmes.forEach((p) => programmes.add(p));
     }
   }
-  if (funders.size === 0 && territories.size === 0) return {};
+  if (funders.size === 0 && territories.size === 0 && programmes.size === 0) return {};
   const prisma = await getPrisma();
-  const [f, t] = await Promise.all([
+  const [f, t, p] = await Promise.all([
     funders.size ? prisma.funder.findMany({ where: { slug: { in: [...funders] } }, select: { slug: true, name: true } }) : [],
     territories.size ? prisma.territory.findMany({ where: { id: { in: [...territories] } }, select: { id: true, name: true } }) : [],
+    programmes.size ? prisma.programme.findMany({ where: { slug: { in: [...programmes] } }, select: { slug: true, title: true } }) : [],
   ]);
   return {
     funders: Object.fromEntries(f.map((x) => [x.slug, x.name])),
     territories: Object.fromEntries(t.map((x) => [x.id, x.name])),
+    ...(p.length ? { programmes: Object.fromEntries(p.map((x) => [x.slug, x.title])) } : {}),
   };
 }
 
@@ -108,6 +113,14 @@ async function findEntity(actor: Actor, entityType: RevisionEntityType, slug: st
     const p = await prisma.programme.findFirst({ where: { slug, ...scope }, select: { id: true, slug: true, title: true, status: true, version: true } });
     return p ? { id: p.id, slug: p.slug, label: p.title, status: p.status, version: p.version } : null;
   }
+  if (entityType === "funding-record") {
+    const r = await prisma.fundingRecord.findFirst({ where: { slug, ...scope }, select: { id: true, slug: true, label: true, status: true, version: true } });
+    return r ? { id: r.id, slug: r.slug, label: r.label, status: r.status, version: r.version } : null;
+  }
+  if (entityType === "case-study") {
+    const c = await prisma.caseStudy.findFirst({ where: { slug, ...scope }, select: { id: true, slug: true, title: true, status: true, version: true } });
+    return c ? { id: c.id, slug: c.slug, label: c.title, status: c.status, version: c.version } : null;
+  }
   const f = await prisma.funder.findFirst({ where: { slug, ...scope }, select: { id: true, slug: true, name: true, status: true, version: true } });
   return f ? { id: f.id, slug: f.slug, label: f.name, status: f.status, version: f.version } : null;
 }
@@ -134,9 +147,33 @@ async function canSeeRevision(actor: Actor, row: { entityType: string; entityId:
   if (isCurator(actor)) return true;
   const prisma = await getPrisma();
   const where = { id: row.entityId, createdById: actor.id };
-  return row.entityType === "funder"
-    ? (await prisma.funder.count({ where })) > 0
-    : (await prisma.programme.count({ where })) > 0;
+  switch (row.entityType) {
+    case "funder":
+      return (await prisma.funder.count({ where })) > 0;
+    case "funding-record":
+      return (await prisma.fundingRecord.count({ where })) > 0;
+    case "case-study":
+      return (await prisma.caseStudy.count({ where })) > 0;
+    default:
+      return (await prisma.programme.count({ where })) > 0;
+  }
+}
+
+/** The current slug of a revision's entity (null if it no longer exists). */
+async function currentSlug(entityType: string, id: string): Promise<string | null> {
+  const prisma = await getPrisma();
+  const where = { id };
+  const select = { slug: true } as const;
+  switch (entityType) {
+    case "funder":
+      return (await prisma.funder.findUnique({ where, select }))?.slug ?? null;
+    case "funding-record":
+      return (await prisma.fundingRecord.findUnique({ where, select }))?.slug ?? null;
+    case "case-study":
+      return (await prisma.caseStudy.findUnique({ where, select }))?.slug ?? null;
+    default:
+      return (await prisma.programme.findUnique({ where, select }))?.slug ?? null;
+  }
 }
 
 /** One revision with its differences, and the entity's current slug; null when not visible. */
@@ -145,11 +182,7 @@ export async function getRevision(actor: Actor, id: string): Promise<(RevisionVi
   const prisma = await getPrisma();
   const row = await prisma.revision.findUnique({ where: { id }, select: revisionSelect });
   if (!row || !(await canSeeRevision(actor, row))) return null;
-  const current =
-    row.entityType === "funder"
-      ? await prisma.funder.findUnique({ where: { id: row.entityId }, select: { slug: true } })
-      : await prisma.programme.findUnique({ where: { id: row.entityId }, select: { slug: true } });
-  return { ...toView(row, await namesFor([row])), slug: current?.slug ?? null };
+  return { ...toView(row, await namesFor([row])), slug: await currentSlug(row.entityType, row.entityId) };
 }
 
 export interface ActivityItem extends RevisionView {
@@ -178,12 +211,14 @@ export async function listActivity(actor: Actor, filters: ActivityListFilters): 
     }),
   ]);
   const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))];
-  const [programmes, funders, names] = await Promise.all([
+  const [programmes, funders, records, studies, names] = await Promise.all([
     prisma.programme.findMany({ where: { id: { in: ids("programme") } }, select: { id: true, slug: true } }),
     prisma.funder.findMany({ where: { id: { in: ids("funder") } }, select: { id: true, slug: true } }),
+    prisma.fundingRecord.findMany({ where: { id: { in: ids("funding-record") } }, select: { id: true, slug: true } }),
+    prisma.caseStudy.findMany({ where: { id: { in: ids("case-study") } }, select: { id: true, slug: true } }),
     namesFor(rows),
   ]);
-  const slugs = new Map([...programmes, ...funders].map((r) => [r.id, r.slug]));
+  const slugs = new Map([...programmes, ...funders, ...records, ...studies].map((r) => [r.id, r.slug]));
   return {
     total,
     page: filters.page,
