@@ -2,6 +2,7 @@ import type { Database } from "./connect";
 import { migrate } from "./migrate";
 import { seedCaseStudies } from "./seed/case-studies";
 import { seedCatalogue } from "./seed/catalogue";
+import { seedResearchBatch } from "./seed/research-batch";
 import { seedSynonyms } from "./seed/synonyms";
 import { seedTerritories } from "./seed/territories";
 
@@ -41,6 +42,14 @@ export async function prepareDatabase(
     log(
       `Catalogue chargé : ${counts.programmes} programmes, ${counts.funders} financeurs, ${counts.records} montants (${Date.now() - started} ms)`,
     );
+    // The research batch, through the importer (its entries in review when a doubt remains).
+    const batchStarted = Date.now();
+    const batch = await seedResearchBatch(db.prisma);
+    if (batch) {
+      log(
+        `Lot de recherche 2026-12 : ${batch.created} créés, ${batch.updated} mis à jour, ${batch.unchanged} inchangés (${Date.now() - batchStarted} ms)`,
+      );
+    }
   }
   // Case studies: with the catalogue, or once on a database seeded before they existed.
   if (catalogueSeeded || (await db.prisma.caseStudy.count()) === 0) {

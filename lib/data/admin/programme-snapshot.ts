@@ -1,4 +1,3 @@
-import "server-only";
 import { fromEnumKey, toEnumKey } from "../../codes";
 import type { Prisma } from "../../generated/prisma/client";
 import { parisEndOfDay, parisStartOfDay, toParisIsoDate } from "../../paris-time";
@@ -9,6 +8,7 @@ import type { ProgrammeInput, ProgrammeSnapshot } from "../../validation/admin-p
  * from and what a Revision stores. Days are Paris days (opening at 00:00, closing at 23:59:59.999,
  * as the seed writes them); lists have a stable order (co-funders and territories by identifier,
  * rounds by dates, sources by position).
+ * Pure (no I/O, no `server-only`): the importer (lib/import) uses it from the seed and scripts/ too.
  */
 
 export const programmeSnapshotSelect = {

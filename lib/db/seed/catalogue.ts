@@ -59,7 +59,7 @@ export function lastKnownYear(years: string[] | null): number | null {
  * Closed when the sources say so, or when nothing permanent is known to run past the last year
  * they mention. The curators can reopen an entry when a new edition is announced.
  */
-export function isClosedBySources(p: SeedProgramme, now = new Date()): boolean {
+export function isClosedBySources(p: Pick<SeedProgramme, "sourceStatus" | "recurrence" | "years">, now = new Date()): boolean {
   if (p.sourceStatus === "clos") return true;
   if (p.recurrence === "permanent") return false;
   const last = lastKnownYear(p.years);
