@@ -100,6 +100,13 @@ describe(`prisma/seed-data/${FILE}`, () => {
     expect(entries.filter((e) => e.coverage.national && e.coverage.territories.length).map((e) => e.slug)).toEqual([]);
   });
 
+  it("calls a programme yearly or standing only when the research says it recurs", () => {
+    // « permanent » reads as « accepting applications » (lib/programmes/calendar-status.ts), and « annuel »
+    // feeds the predicted reopenings: neither is inferred from a past edition alone.
+    const inferred = entries.filter((e) => (e.recurrence === "annuel" || e.recurrence === "permanent") && e.sourceStatus !== "recurrent");
+    expect(inferred.map((e) => e.slug)).toEqual([]);
+  });
+
   it("gives rounds closing after they open", () => {
     const wrong = entries.flatMap((e) =>
       e.rounds.filter((r) => r.opensAt && r.closesAt && r.opensAt > r.closesAt).map((r) => `${e.slug}: ${r.label}`),
