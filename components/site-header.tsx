@@ -1,10 +1,18 @@
 import Link from "next/link";
+import { type ObservatoryLink, ObservatoryMenu } from "./site-header-observatory";
 
 const links = [
   { href: "/financements", label: "Financements" },
   { href: "/financeurs", label: "Financeurs" },
   { href: "/territoires", label: "Territoires" },
-  { href: "/effort-financier", label: "Effort financier" },
+];
+
+/** The observatory's four pages, grouped under one disclosure so that the header fits a phone. */
+const observatory: ObservatoryLink[] = [
+  { href: "/effort-financier", label: "L'effort financier", hint: "Les montants engagés, par année, financeur et territoire" },
+  { href: "/cartographie", label: "La cartographie des financements", hint: "Qui finance quoi, pour qui, en un schéma" },
+  { href: "/retours-d-experience", label: "Retours d'expérience", hint: "Comment des structures ont assemblé leurs financements" },
+  { href: "/quel-financement", label: "Quels financements pour ma structure ?", hint: "Trois questions, les programmes qui vous correspondent" },
 ];
 
 export function SiteHeader() {
@@ -21,7 +29,7 @@ export function SiteHeader() {
           </span>
         </Link>
         <nav aria-label="Navigation principale">
-          <ul className="flex flex-wrap gap-1">
+          <ul className="flex flex-wrap items-center gap-1">
             {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="rounded px-3 py-2 font-medium text-brand hover:bg-brand-light">
@@ -29,6 +37,9 @@ export function SiteHeader() {
                 </Link>
               </li>
             ))}
+            <li>
+              <ObservatoryMenu links={observatory} />
+            </li>
           </ul>
         </nav>
       </div>

@@ -70,6 +70,11 @@ export default async function HomePage() {
 
       <EffortHeadline {...effort} />
 
+      <p className="mx-auto -mt-6 max-w-6xl px-4 pb-10">
+        <Link href="/cartographie" className="font-semibold text-brand underline">La cartographie des financements</Link> :
+        qui finance quoi, pour qui, des types de financeurs à leurs programmes, à ce qu&apos;ils financent et à qui peut candidater.
+      </p>
+
       <section aria-labelledby="par-besoin" className="mx-auto max-w-6xl px-4 pb-10">
         <h2 id="par-besoin" className="text-2xl font-bold">Chercher selon votre besoin</h2>
         <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
