@@ -11,6 +11,7 @@ import { getProgrammeBySlug } from "@/lib/data/programmes";
 import { getSiteUrl } from "@/lib/site-url";
 import { Amounts, Calendar, Coverage, Funders, WhatIsFunded, WhoCanApply } from "./_components/details-sections";
 import { KeyFacts } from "./_components/key-facts";
+import { ApplicationLinkWarning } from "@/components/link-warning";
 import { monetaryGrant } from "./_components/monetary-grant";
 import { SourcesSection } from "./_components/sources-section";
 import { SLUG } from "@/lib/validation/programme-search";
@@ -77,6 +78,7 @@ export default async function ProgrammePage({ params }: Props) {
         <div className="order-1 lg:order-2">
           <div className="lg:sticky lg:top-4">
             <KeyFacts programme={programme} />
+            <ApplicationLinkWarning url={programme.applicationUrl} />
           </div>
         </div>
       </div>
