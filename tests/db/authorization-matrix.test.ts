@@ -72,6 +72,8 @@ const DYNAMIC_SEGMENTS: { prefix: string; find: (db: Database) => Promise<string
     prefix: "/admin/financeurs",
     find: async (db) => (await db.prisma.funder.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug,
   },
+  { prefix: "/admin/effort", find: async (db) => (await db.prisma.fundingRecord.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug },
+  { prefix: "/admin/retours-d-experience", find: async (db) => (await db.prisma.caseStudy.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug },
 ];
 const segmentValues = new Map<string, string>();
 
