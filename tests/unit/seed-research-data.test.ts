@@ -42,9 +42,10 @@ const firstSeed = readJson<{ slug: string }[]>(path.join(SEED_DATA_DIR, "program
 
 /**
  * Perimeters vaguer than any territory, that the research text does not let us name (« Ressort de la
- * Carsat Centre Ouest », « non précisé… »): local, with no territory, the text in coverageNote. Both carry a
- * reviewNote, so they land in review; the seed schema's « a local programme needs territories » rule is the
- * only one they break.
+ * Carsat Centre Ouest », « non précisé… »). A programme is national or names territories (the seed schema
+ * and the importer reject a local one without territories, and a rejected row stops the seed's import), so
+ * these two are recorded as national for now, with the research's perimeter in coverageNote and the
+ * researcher's note asking for the territory: they land in review, never published as they are.
  */
 const UNLOCATED = [
   "appel-a-projets-petit-equipement-lieux-de-vie-collectifs-carsat-centre-ouest",
@@ -59,18 +60,24 @@ describe(`prisma/seed-data/${FILE}`, () => {
     if (input) expect(entries.map((e) => e.title)).toEqual(input.map((p) => p.name));
   });
 
-  it("passes the seed schema (plus reviewNote); only the unlocated perimeters miss territories", () => {
+  it("passes the seed schema (plus reviewNote)", () => {
     const failures = entries.flatMap((e) => {
       const result = entrySchema.safeParse(e);
       return result.success ? [] : [{ slug: e.slug, messages: result.error.issues.map((i) => i.message) }];
     });
-    expect(failures).toEqual(UNLOCATED.map((slug) => ({ slug, messages: ["a local programme needs territories"] })));
+    expect(failures).toEqual([]);
+  });
+
+  it("records the unlocated perimeters as national only pending review, with the research's perimeter", () => {
     for (const slug of UNLOCATED) {
       const entry = entries.find((e) => e.slug === slug)!;
-      expect(entry.coverage).toEqual({ national: false, territories: [] });
-      expect(entry.coverageNote).not.toBeNull();
-      expect(entry.reviewNote).not.toBeNull();
+      expect(entry.coverage).toEqual({ national: true, territories: [] });
+      expect(entry.coverageNote).not.toMatch(/^national/i);
+      expect(entry.reviewNote).toMatch(/territoire|périmètre/i);
     }
+    const nationalByResearch = new Set((input ?? []).filter((p) => /^national/i.test(p.perimeter)).map((p) => p.name));
+    const nationalHere = entries.filter((e) => e.coverage.national && !UNLOCATED.includes(e.slug));
+    if (input) expect(nationalHere.filter((e) => !nationalByResearch.has(e.title)).map((e) => e.slug)).toEqual([]);
   });
 
   it("has exactly the seed's keys plus reviewNote (a typo would be silently dropped)", () => {
