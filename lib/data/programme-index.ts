@@ -3,6 +3,17 @@ import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import type { Database } from "../db/connect";
 import type { SynonymPhrase } from "../search/query-plan";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
+import {
+  mayReopen,
+  parisMonthOf,
+  parisMonthStart,
+  predictFromEvidence,
+  type ReopeningEvidence,
+  reopeningEvidence,
+  type ReopeningPrediction,
+  SEARCH_STATUSES,
+} from "../programmes/reopening";
+import type { RecurrenceCode } from "../codes";
 import type { ProgrammeSearch, Sort } from "../validation/programme-search";
 import { type PhrasePostings, phrasePostings, type TextIndex, TextIndexBuilder, type TextSearch } from "../search/text-index";
 import { intersect, union } from "../search/sorted-lists";
@@ -32,6 +43,10 @@ const UPCOMING = status("upcoming");
 const PERMANENT = status("permanent");
 const CLOSING_SOON = status("closing-soon");
 const OPEN = status("open");
+/** The search's status `expected` (lib/programmes/reopening.ts): a bit after the calendar's. */
+const SEARCH_STATUS_INDEX = new Map<string, number>(SEARCH_STATUSES.map((s, i) => [s, i]));
+const EXPECTED = SEARCH_STATUS_INDEX.get("expected") as number;
+const EXPECTED_BIT = 1 << EXPECTED;
 
 const codeIndex = (codes: readonly string[]) => new Map(codes.map((c, i) => [c, i]));
 const FUNDER_TYPE = codeIndex(funderTypes.codes);
@@ -90,8 +105,20 @@ export interface ProgrammeIndex {
   synonyms: SynonymPhrase[];
   /** Where the synonym sets' phrases occur, computed once (they are searched often: « France Services »). */
   phrases: Map<string, PhrasePostings>;
-  /** Every programme's calendar status, as long as it holds (see statusesAt()). */
-  statuses: { from: number; until: number; status: Uint8Array } | null;
+  /** The programmes a reopening may be predicted for (mayReopen()), ascending, with their evidence. */
+  reopeningCandidates: Int32Array;
+  reopeningEvidence: ReopeningEvidence[];
+  /** Every programme's calendar status and predicted reopening, as long as they hold (see statusesAt()). */
+  statuses: Statuses | null;
+}
+
+interface Statuses {
+  from: number;
+  until: number;
+  status: Uint8Array;
+  /** 1 where a reopening is predicted (search status `expected`). */
+  expected: Uint8Array;
+  reopening: Map<number, ReopeningPrediction>;
 }
 
 interface Row {
@@ -103,6 +130,7 @@ interface Row {
   aid_kinds: string[] | null;
   is_closed: boolean;
   permanent: boolean;
+  recurrence: RecurrenceCode | null;
   opens_at: Date | null;
   closes_at: Date | null;
   amount: number | null;
@@ -123,6 +151,7 @@ interface Row {
 const PROGRAMMES_SQL = `
       SELECT p.id::text, p.funder_id::text, f.type::text AS funder_type, p.beneficiaries::text[],
              p.financed::text[], p.aid_kinds::text[], p.is_closed, (p.recurrence = 'permanent') IS TRUE AS permanent,
+             p.recurrence::text AS recurrence,
              p.opens_at, p.closes_at, coalesce(p.amount_max, p.amount_total)::float8 AS amount,
              p.amount_max::float8 AS amount_max, p.published_at, p.updated_at, p.is_national,
              p.slug, p.title, p.summary, p.application_url,
@@ -139,7 +168,7 @@ const PROGRAMMES_SQL = `
 type IndexSource = Pick<Database, "sql" | "prisma">;
 
 async function buildIndex({ sql, prisma }: IndexSource, version: string): Promise<ProgrammeIndex> {
-  const [rows, funderRows, synonyms] = await Promise.all([
+  const [rows, funderRows, synonyms, roundRows] = await Promise.all([
     sql.transaction(async (tx) => {
       // Sorted with their texts, 100,000 rows spilled to disk with the default work_mem (4 MB).
       await tx.exec("SET LOCAL work_mem = '64MB'");
@@ -151,6 +180,11 @@ async function buildIndex({ sql, prisma }: IndexSource, version: string): Promis
              phraseto_tsquery(${SEARCH_CONFIG}, ph.phrase)::text AS query
         FROM search_synonym s CROSS JOIN LATERAL unnest(array_prepend(s.term, s.synonyms)) WITH ORDINALITY AS ph(phrase, ord)
        ORDER BY s.term, s.id, ph.ord`,
+    // The published programmes' rounds: the evidence of predicted reopenings (few rows).
+    prisma.$queryRaw<{ programme_id: string; opens_at: Date | null; closes_at: Date | null }[]>`
+      SELECT r.programme_id::text, r.opens_at, r.closes_at
+        FROM programme_round r JOIN programme p ON p.id = r.programme_id
+       WHERE p.status = 'published'`,
   ]);
   const funderIndex = new Map(funderRows.map((f, i) => [f.id, i]));
   const n = rows.length;
@@ -194,8 +228,26 @@ async function buildIndex({ sql, prisma }: IndexSource, version: string): Promis
     text,
     synonyms,
     phrases: phrasePostings(text, synonyms.map((p) => p.query ?? "")),
+    reopeningCandidates: new Int32Array(0),
+    reopeningEvidence: [],
     statuses: null,
   };
+  // Evidence of a reopening, prepared once (Paris months): statusesAt() only compares integers.
+  const roundsOf = new Map<string, { opensAt: Date | null; closesAt: Date | null }[]>();
+  for (const r of roundRows) {
+    const list = roundsOf.get(r.programme_id) ?? [];
+    list.push({ opensAt: r.opens_at, closesAt: r.closes_at });
+    roundsOf.set(r.programme_id, list);
+  }
+  const candidates: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.recurrence === "permanent" || r.recurrence === "ponctuel") return;
+    const evidence = reopeningEvidence({ recurrence: r.recurrence, opensAt: r.opens_at, closesAt: r.closes_at, rounds: roundsOf.get(r.id) ?? [] });
+    if (!mayReopen(evidence)) return;
+    candidates.push(i);
+    index.reopeningEvidence.push(evidence);
+  });
+  index.reopeningCandidates = Int32Array.from(candidates);
   let co = 0;
   // Coverage as lists of programmes per territory (a counting sort: programmes ascending in each).
   const coveredBy: number[] = [];
@@ -275,16 +327,20 @@ export async function getProgrammeIndex(db: IndexSource, version: string): Promi
 }
 
 /**
- * Every programme's calendar status at `now` (ms). Statuses change only at dates of the catalogue
- * (opening, closing, 30 days before closing): they are computed once for the interval between the
- * two such dates around `now`, and again once the time leaves it.
+ * Every programme's calendar status at `now` (ms), and the reopenings predicted. Statuses change
+ * only at dates of the catalogue (opening, closing, 30 days before closing), predictions only at
+ * those, at the dates of past editions and when a new Paris month starts (lib/programmes/reopening.ts):
+ * they are computed once for the interval between the two such instants around `now`, and again once
+ * the time leaves it — never per search.
  */
-function statusesAt(ix: ProgrammeIndex, now: number): Uint8Array {
+function statusesAt(ix: ProgrammeIndex, now: number): Statuses {
   const known = ix.statuses;
-  if (known && known.from <= now && now < known.until) return known.status;
+  if (known && known.from <= now && now < known.until) return known;
   const soon = now + CLOSING_SOON_DAYS * 86_400_000;
   const status = known?.status ?? new Uint8Array(ix.size);
-  // [from, until): no comparison statusOf() makes changes its answer (times are whole milliseconds).
+  const expected = known?.expected.fill(0) ?? new Uint8Array(ix.size);
+  const reopening = new Map<number, ReopeningPrediction>();
+  // [from, until): no comparison statusOf() or the prediction makes changes its answer (times are whole milliseconds).
   let from = -Infinity;
   let until = Infinity;
   const edge = (at: number) => {
@@ -299,8 +355,29 @@ function statusesAt(ix: ProgrammeIndex, now: number): Uint8Array {
     edge(closes - CLOSING_SOON_DAYS * 86_400_000); // closing soon once closes <= now + 30 days
     edge(closes + 1); // closed once closes < now
   }
-  ix.statuses = { from, until, status };
-  return status;
+  const month = parisMonthOf(now);
+  edge(parisMonthStart(month));
+  edge(parisMonthStart(month + 1));
+  for (let c = 0; c < ix.reopeningCandidates.length; c++) {
+    const i = ix.reopeningCandidates[c] as number;
+    const evidence = ix.reopeningEvidence[c] as ReopeningEvidence;
+    for (const d of evidence.openings) edge(d.at); // an edition counts once d.at <= now
+    for (const d of evidence.closings) edge(d.at);
+    edge(evidence.lastRoundDate);
+    if (status[i] !== CLOSED) continue;
+    const predicted = predictFromEvidence(evidence, "closed", now, month);
+    if (predicted) {
+      expected[i] = 1;
+      reopening.set(i, predicted);
+    }
+  }
+  return (ix.statuses = { from, until, status, expected, reopening });
+}
+
+/** The reopenings predicted at `now` for programmes at these positions (null where none). */
+export function reopeningsAt(ix: ProgrammeIndex, positions: number[], now: Date): (ReopeningPrediction | null)[] {
+  const { reopening } = statusesAt(ix, now.getTime());
+  return positions.map((i) => reopening.get(i) ?? null);
 }
 
 /** Calendar status code (index in CALENDAR_STATUSES) of programme i: calendarStatus(), on the arrays. */
@@ -358,7 +435,7 @@ export function searchIndex(
   const wantedFunders = new Set(search.funder.map((s) => ix.funderBySlug.get(s)).filter((x): x is number => x !== undefined));
   const funderWanted = search.funder.length ? new Uint8Array(ix.funders.length) : null;
   for (const k of wantedFunders) funderWanted![k] = 1;
-  const wantedStatuses = maskOf(search.status, STATUS_INDEX);
+  const wantedStatuses = maskOf(search.status, SEARCH_STATUS_INDEX);
   const beneficiaryMask = maskOf(search.beneficiary, BENEFICIARY);
   const financedMask = maskOf(search.finances, FINANCED);
   const aidKindMask = maskOf(search.aidKind, AID_KIND);
@@ -370,8 +447,9 @@ export function searchIndex(
   const here = territoryIds ? availableIn(ix, territoryIds) : null;
   const candidates = said && here ? intersect(said, here) : (said ?? here);
   const matches = scratchInt32(candidates ? candidates.length : ix.size);
-  const statusAt = statusesAt(ix, nowMs);
-  const matched = facetPass(ix, candidates, statusAt, {
+  const statuses = statusesAt(ix, nowMs);
+  const statusAt = statuses.status;
+  const matched = facetPass(ix, candidates, statusAt, statuses.expected, {
     hasAmountMin: amountMin !== undefined,
     amountMin: amountMin ?? 0,
     wantedTypes,
@@ -414,7 +492,7 @@ const dateOrNull = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms));
  * no query (tests/db/programme-search.test.ts compares both ways).
  */
 export function pageItems(ix: ProgrammeIndex, page: number[], now: Date): ProgrammeSearchItem[] {
-  const statusAt = statusesAt(ix, now.getTime());
+  const { status: statusAt, reopening } = statusesAt(ix, now.getTime());
   return page.map((i) => {
     const funder = ix.funders[ix.funder[i] as number] as { slug: string; name: string };
     const financed = ix.financed[i] as number;
@@ -433,6 +511,7 @@ export function pageItems(ix: ProgrammeIndex, page: number[], now: Date): Progra
       territories: [],
       financed: financedItems.codes.filter((_, bit) => financed & (1 << bit)),
       snippet: null,
+      reopening: reopening.get(i) ?? null,
     };
   });
 }
@@ -474,7 +553,7 @@ interface FacetCounts {
 
 const newFacetCounts = (ix: ProgrammeIndex): FacetCounts => ({
   typeCounts: new Float64Array(funderTypes.codes.length),
-  statusCounts: new Float64Array(CALENDAR_STATUSES.length),
+  statusCounts: new Float64Array(SEARCH_STATUSES.length),
   beneficiaryMasks: new Float64Array(1 << beneficiaries.codes.length),
   financedMasks: new Float64Array(1 << financedItems.codes.length),
   aidKindMasks: new Float64Array(1 << aidKinds.codes.length),
@@ -491,6 +570,7 @@ function facetPass(
   ix: ProgrammeIndex,
   candidates: Int32Array | null,
   statusAt: Uint8Array,
+  expectedAt: Uint8Array,
   filters: PassFilters,
   counts: FacetCounts,
   matches: Int32Array,
@@ -526,14 +606,19 @@ function facetPass(
     if (beneficiaryMask && !(beneficiaryCodes & beneficiaryMask)) failed |= BENEFICIARY_F;
     if (financedMask && !(financedCodes & financedMask)) failed |= FINANCES_F;
     if (aidKindMask && !(aidKindCodes & aidKindMask)) failed |= AID_KIND_F;
-    if (wantedStatuses ? !((wantedStatuses >>> status) & 1) : status === CLOSED) failed |= STATUS_F;
+    // `expected` (a predicted reopening) is a part of the closed ones: chosen alone, only those.
+    const expected = expectedAt[i] as number;
+    if (wantedStatuses ? !(((wantedStatuses >>> status) & 1) || (expected && wantedStatuses & EXPECTED_BIT)) : status === CLOSED) failed |= STATUS_F;
     if (failed & (failed - 1)) continue;
     if (failed === 0) matches[matched++] = i;
 
     // Counted in a facet when it passes every other facet's filter.
     const all = failed === 0;
     if (all || failed === FUNDER_TYPE_F) typeCounts[type] = (typeCounts[type] as number) + 1;
-    if (all || failed === STATUS_F) statusCounts[status] = (statusCounts[status] as number) + 1;
+    if (all || failed === STATUS_F) {
+      statusCounts[status] = (statusCounts[status] as number) + 1;
+      if (expected) statusCounts[EXPECTED] = (statusCounts[EXPECTED] as number) + 1;
+    }
     if (all || failed === BENEFICIARY_F) beneficiaryMasks[beneficiaryCodes] = (beneficiaryMasks[beneficiaryCodes] as number) + 1;
     if (all || failed === FINANCES_F) financedMasks[financedCodes] = (financedMasks[financedCodes] as number) + 1;
     if (all || failed === AID_KIND_F) aidKindMasks[aidKindCodes] = (aidKindMasks[aidKindCodes] as number) + 1;
@@ -576,7 +661,7 @@ function facetRows(
     }
   };
   push("funderType", funderTypes.codes, counts.typeCounts);
-  push("status", CALENDAR_STATUSES, counts.statusCounts);
+  push("status", SEARCH_STATUSES, counts.statusCounts);
   push("beneficiary", beneficiaries.codes, perCode(counts.beneficiaryMasks, beneficiaries.codes.length));
   push("finances", financedItems.codes, perCode(counts.financedMasks, financedItems.codes.length));
   push("aidKind", aidKinds.codes, perCode(counts.aidKindMasks, aidKinds.codes.length));

@@ -4,10 +4,10 @@ import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
 import { getDatabase, getPrisma } from "../db/client";
 import type { Database } from "../db/connect";
 import { Prisma } from "../generated/prisma/client";
-import { CALENDAR_STATUSES, calendarStatusLabels } from "../programmes/calendar-status";
+import { SEARCH_STATUSES, searchStatusLabels } from "../programmes/reopening";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
-import { type FacetCountRow, getProgrammeIndex, pageItems, searchIndex } from "./programme-index";
+import { type FacetCountRow, getProgrammeIndex, pageItems, reopeningsAt, searchIndex } from "./programme-index";
 import { cached, searchCacheEnabled } from "./search-cache";
 import { parseTsquery, TextSearch } from "../search/text-index";
 import { planWords, readSearchContext, SEARCH_CONFIG, textQueriesOf } from "./search-query";
@@ -46,7 +46,7 @@ const enumFacets = {
   beneficiary: { codes: beneficiaries.codes, label: labelled(beneficiaries.labels) },
   finances: { codes: financedItems.codes, label: labelled(financedItems.labels) },
   aidKind: { codes: aidKinds.codes, label: labelled(aidKinds.labels) },
-  status: { codes: [...CALENDAR_STATUSES], label: labelled(calendarStatusLabels) },
+  status: { codes: [...SEARCH_STATUSES], label: labelled(searchStatusLabels) },
 } as const;
 
 /**
@@ -135,8 +135,13 @@ async function runSearch(
                  WHERE p.id = ANY(${found.pageIds}::uuid[])) page`;
   const pageRows = found.pageIds.length ? await db.sql.prepared<{ row_id: string }>(pageQuery.text, pageQuery.values) : [];
   const byId = new Map(pageRows.map((row) => [row.row_id, row]));
-  const rows = found.pageIds.flatMap((id) => byId.get(id) ?? []);
-  return { ...result, items: itemRowsSchema.parse(rows).map((row) => toSearchItem(row)) };
+  const reopenings = reopeningsAt(index, found.page, now);
+  const rows = found.pageIds.flatMap((id, k) => {
+    const row = byId.get(id);
+    return row ? [{ row, reopening: reopenings[k] ?? null }] : [];
+  });
+  const parsed = itemRowsSchema.parse(rows.map((r) => r.row));
+  return { ...result, items: parsed.map((row, k) => ({ ...toSearchItem(row), reopening: rows[k]?.reopening ?? null })) };
 }
 
 /** Built once: a zod schema compiles its checks the first time it parses. */

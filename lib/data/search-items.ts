@@ -4,6 +4,7 @@ import { financedItems, funderTypes } from "../codes";
 import type { FinancedCode, FunderTypeCode } from "../codes";
 import { Prisma } from "../generated/prisma/client";
 import { CALENDAR_STATUSES, type CalendarStatus } from "../programmes/calendar-status";
+import type { ReopeningPrediction } from "../programmes/reopening";
 import { SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP, type SnippetSegment, splitHeadline } from "../search/snippet";
 
 /** One result of the search, as the page and the API receive it (plain data, public codes). */
@@ -22,6 +23,8 @@ export interface ProgrammeSearchItem {
   financed: FinancedCode[];
   /** The description around the words found; null without a text query. */
   snippet: SnippetSegment[] | null;
+  /** A predicted reopening (closed calls only), never a date the funder announced. */
+  reopening: ReopeningPrediction | null;
 }
 
 const territoriesSql = Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.id), '[]'::json)::text
@@ -86,5 +89,7 @@ export function toSearchItem(row: z.infer<typeof itemRowSchema>): ProgrammeSearc
     // In the order of the codes (as the index gives them: pageItems() in programme-index.ts).
     financed: financedItems.codes.filter((code) => row.financed.includes(code)),
     snippet: row.headline === null ? null : splitHeadline(row.headline),
+    // Decided by the search index (lib/data/programme-index.ts reopeningsAt()), not by this row.
+    reopening: null,
   };
 }

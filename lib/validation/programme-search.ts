@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "../codes";
-import { CALENDAR_STATUSES } from "../programmes/calendar-status";
+import { SEARCH_STATUSES } from "../programmes/reopening";
 
 /**
  * The search parameters of /financements and GET /api/v1/programmes: one schema, one meaning.
@@ -72,7 +72,8 @@ export const programmeSearchSchema = z.object({
   beneficiary: many(beneficiaries.codes, "beneficiary"),
   finances: many(financedItems.codes, "finances"),
   aidKind: many(aidKinds.codes, "aidKind"),
-  status: many(CALENDAR_STATUSES, "status"),
+  /** A calendar status, or `expected`: closed calls whose reopening is predicted (lib/programmes/reopening.ts). */
+  status: many(SEARCH_STATUSES, "status"),
   amountMin: single(integer("amountMin", 0, 1e12).optional()),
   sort: single(z.enum(SORTS, { error: "Tri (sort) inconnu : relevance, closing, recent ou amount." }).optional()),
   page: single(integer("page", 1, MAX_PAGE).default(1)),

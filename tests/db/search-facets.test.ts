@@ -5,7 +5,8 @@ import { calendarStatusWhere } from "../../lib/data/calendar-filters";
 import { searchProgrammes } from "../../lib/data/programme-search";
 import { availableInWhere, getTerritory } from "../../lib/data/territories";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import { CALENDAR_STATUSES, type CalendarStatus } from "../../lib/programmes/calendar-status";
+import { CALENDAR_STATUSES, calendarStatus } from "../../lib/programmes/calendar-status";
+import { predictReopening, SEARCH_STATUSES } from "../../lib/programmes/reopening";
 import { type ProgrammeSearch, type ProgrammeSearchInput, programmeSearchSchema } from "../../lib/validation/programme-search";
 import { createTestFunder, createTestProgramme, deleteTestFunders } from "./support/factories";
 import { openTestDatabase } from "./support/test-database";
@@ -45,9 +46,21 @@ async function directCount(search: ProgrammeSearch): Promise<number> {
   if (search.beneficiary.length) and.push({ beneficiaries: { hasSome: search.beneficiary.map(toEnumKey) } });
   if (search.finances.length) and.push({ financed: { hasSome: search.finances.map(toEnumKey) } });
   if (search.aidKind.length) and.push({ aidKinds: { hasSome: search.aidKind.map(toEnumKey) } });
-  const statuses: CalendarStatus[] = search.status.length ? search.status : CALENDAR_STATUSES.filter((s) => s !== "closed");
-  and.push({ OR: statuses.map((s) => calendarStatusWhere(s, now)) });
+  const statuses = search.status.length ? search.status : CALENDAR_STATUSES.filter((s) => s !== "closed");
+  const expected = statuses.includes("expected") ? await expectedSlugs() : [];
+  and.push({
+    OR: statuses.map((s) => (s === "expected" ? { slug: { in: expected } } : calendarStatusWhere(s, now))),
+  });
   return db.prisma.programme.count({ where: { AND: and } });
+}
+
+/** The programmes whose reopening is predicted, each read with its rounds and given to the rule. */
+async function expectedSlugs(): Promise<string[]> {
+  const programmes = await db.prisma.programme.findMany({
+    where: { status: "published" },
+    select: { slug: true, opensAt: true, closesAt: true, isClosed: true, recurrence: true, rounds: { select: { opensAt: true, closesAt: true } } },
+  });
+  return programmes.filter((p) => predictReopening({ ...p, status: calendarStatus(p, now) }, now)).map((p) => p.slug);
 }
 
 const bases: [string, ProgrammeSearchInput][] = [
@@ -55,6 +68,7 @@ const bases: [string, ProgrammeSearchInput][] = [
   ["Brest, association, subsidies", { territory: "commune:29019", beneficiary: "association", aidKind: ["subvention", "appel-a-projets"] }],
   ["« numérique », equipment or staff, closed included", { q: "numérique", finances: ["equipement", "postes-mediateurs"], status: ["open", "closed"] }],
   ["foundations and State, at least 10 000 €", { funderType: ["fondation-privee", "etat"], amountMin: 10000, status: [...CALENDAR_STATUSES] }],
+  ["open or expected to reopen", { status: ["open", "expected"] }],
 ];
 
 describe.each(bases)("the facets of a search (%s)", (_, input) => {
@@ -80,7 +94,8 @@ describe("the facets' values", () => {
   it("list every code with its French label, and the funders found, busiest first", async () => {
     const { facets } = await searchProgrammes(programmeSearchSchema.parse({}), { now });
     expect(facets.finances.find((f) => f.value === "postes-mediateurs")?.label).toBe("Postes de médiateurs");
-    expect(facets.status.map((s) => s.value)).toEqual([...CALENDAR_STATUSES]);
+    expect(facets.status.map((s) => s.value)).toEqual([...SEARCH_STATUSES]);
+    expect(facets.status.find((s) => s.value === "expected")?.label).toBe("Réouverture attendue");
     expect(facets.status.find((s) => s.value === "closing-soon")?.label).toBe("Clôture proche");
     expect(facets.funder.every((f) => f.count > 0 && f.label.length > 0)).toBe(true);
     const counts = facets.funder.map((f) => f.count);
