@@ -16,6 +16,7 @@ export function SiteFooter() {
             <li><Link href="/retours-d-experience" className="underline">Retours d&apos;expérience</Link></li>
             <li><Link href="/territoires" className="underline">Par territoire</Link></li>
             <li><Link href="/effort-financier" className="underline">L&apos;effort financier</Link></li>
+            <li><Link href="/proposer" className="underline">Proposer un financement</Link></li>
             <li><Link href="/cartographie" className="underline">La cartographie des financements</Link></li>
             <li><Link href="/api/v1/programmes" prefetch={false} className="underline">API ouverte (JSON)</Link></li>
             <li><Link href="/admin" prefetch={false} className="underline">Espace de curation</Link></li>

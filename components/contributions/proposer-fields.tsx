@@ -13,9 +13,9 @@ export function ConsentAndContact({ values, errors, labels }: { values: Values; 
     >
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField name="proposerName" label={labels.proposerName} autoComplete="name" maxLength={200} defaultValue={values.proposerName}
-          error={errors.proposerName} hint="Facultatif. S'il est donné, il est cité dans l'historique de la fiche." />
+          error={errors.proposerName} hint="Facultatif ; cité dans l'historique de la fiche." />
         <TextField name="proposerOrganisation" label={labels.proposerOrganisation} autoComplete="organization" maxLength={300}
-          defaultValue={values.proposerOrganisation} error={errors.proposerOrganisation} hint="Facultatif : association, collectivité, financeur…" />
+          defaultValue={values.proposerOrganisation} error={errors.proposerOrganisation} hint="Facultatif : association, collectivité…" />
       </div>
       <TextField name="proposerEmail" label={labels.proposerEmail} type="email" autoComplete="email" required maxLength={320}
         defaultValue={values.proposerEmail} error={errors.proposerEmail} hint="Format attendu : nom@domaine.fr" />

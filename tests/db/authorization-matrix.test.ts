@@ -55,6 +55,7 @@ vi.mock("next/cache", () => ({
  */
 const MINIMUM_ROLE: [RegExp, Role][] = [
   [/^\/admin\/utilisateurs(\/|$)/, "admin"],
+  [/^\/admin\/contributions(\/|$)/, "curator"], // canReviewContributions: the pages hold the proposers' e-mails
 ];
 const minimumRoleOf = (route: string): Role => MINIMUM_ROLE.find(([pattern]) => pattern.test(route))?.[1] ?? "contributor";
 
@@ -74,6 +75,7 @@ const DYNAMIC_SEGMENTS: { prefix: string; find: (db: Database) => Promise<string
   },
   { prefix: "/admin/effort", find: async (db) => (await db.prisma.fundingRecord.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug },
   { prefix: "/admin/retours-d-experience", find: async (db) => (await db.prisma.caseStudy.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug },
+  { prefix: "/admin/contributions", find: async (db) => (await db.prisma.contribution.findFirst({ where: { status: "pending" }, select: { id: true } }))?.id ?? (await db.prisma.contribution.create({ data: { kind: "proposal", payload: { title: "Proposition de la matrice des autorisations" }, message: "Une proposition écrite par la matrice des autorisations.", proposerEmail: "matrice@exemple.test", senderHash: "matrice-des-autorisations" }, select: { id: true } })).id },
 ];
 const segmentValues = new Map<string, string>();
 

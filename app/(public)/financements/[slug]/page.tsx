@@ -65,6 +65,7 @@ export default async function ProgrammePage({ params }: Props) {
           </section>
           <Funders programme={programme} />
           <SourcesSection programme={programme} />
+          <p className="border-t border-line pt-6"><Link href={`/financements/${programme.slug}/signaler`} className="font-semibold text-brand underline">Signaler une erreur sur cette fiche</Link></p>
           <RelatedCaseStudies programme={programme.slug} />
           {similar.length > 0 && (
             <section aria-labelledby="similaires" className="border-t border-line pt-6">
