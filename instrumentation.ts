@@ -8,4 +8,5 @@ export async function register() {
   if (process.env.NODE_ENV === "development") return;
   const { warmUpSearch } = await import("./lib/data/search-warm-up");
   void warmUpSearch();
+  void import("./lib/links/schedule").then((m) => m.startLinkCheckSchedule()); // daily link check, LINK_CHECK_SCHEDULE=off disables it
 }
