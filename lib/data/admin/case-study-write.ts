@@ -182,7 +182,10 @@ async function writeInput(
   const slug = input.slug ?? before.slug;
   if (slug !== before.slug) await checkSlugFree(tx, slug, current.row.id);
   const next: CaseStudySnapshot = { ...input, slug, status: before.status };
-  if (revision.action === "update" && sameJson(sorted(next), sorted(before))) {
+  // A stored text the schema would trim (the seed's trailing line break) is no change of its own.
+  const parsedBefore = caseStudyInputSchema.safeParse(caseStudyInputFromSnapshot(before));
+  const comparable = parsedBefore.success ? { ...normalisedCaseStudyInput(parsedBefore.data), slug: before.slug, status: before.status } : before;
+  if (revision.action === "update" && sameJson(sorted(next), sorted(comparable))) {
     return { id: current.row.id, slug: before.slug, version: current.row.version, snapshot: before, changed: false, revisionId: null };
   }
   const links = await resolveLinks(tx, input);

@@ -206,7 +206,10 @@ async function writeInput(
   const slug = input.slug ?? before.slug;
   if (slug !== before.slug) await checkSlugFree(tx, slug, current.row.id);
   const next: FundingRecordSnapshot = { ...input, slug, status: before.status };
-  if (revision.action === "update" && sameJson(sorted(next), sorted(before))) {
+  // A stored text the schema would trim (a trailing space from the seed) is no change of its own.
+  const parsedBefore = fundingRecordInputSchema.safeParse(fundingRecordInputFromSnapshot(before));
+  const comparable = parsedBefore.success ? { ...parsedBefore.data, slug: before.slug, status: before.status } : before;
+  if (revision.action === "update" && sameJson(sorted(next), sorted(comparable))) {
     return { id: current.row.id, slug: before.slug, version: current.row.version, snapshot: before, changed: false, revisionId: null };
   }
   const refs = await resolveRefs(tx, input, current.row.id);
