@@ -12,7 +12,8 @@ import { searchTerritories, type TerritorySuggestion } from "./territory-search"
 /**
  * The data of /quel-financement. The programmes come from the search of /financements (its
  * in-memory index decides which cover the place: README « Recherche »), closed calls included (the
- * search leaves them out unless asked: a closed yearly call is likely to reopen); their eligibility and
+ * search leaves them out unless asked: a closed call may be predicted to reopen, and the search's
+ * items carry that prediction); their eligibility and
  * recurrence are then read by id, and lib/matcher decides the reasons and the order.
  */
 
@@ -79,6 +80,8 @@ export async function findMatchingProgrammes(
       opensAt: item.opensAt,
       closesAt: item.closesAt,
       recurrence: f.recurrence,
+      // Predicted by the search index with lib/programmes/reopening.ts: the same as status=expected.
+      reopening: item.reopening,
       beneficiaries: f.beneficiaries.map(fromEnumKey),
       financed: item.financed,
       isNational: item.isNational,

@@ -4,7 +4,8 @@ import { isLikelyToReopen, type MatcherPlace, type MatcherProgramme, type Reason
 
 /**
  * The answer of /quel-financement: the programmes that fit, open and permanent first (and those
- * whose opening is announced), then the closed yearly calls likely to reopen, then the rest; the
+ * whose opening is announced), then the closed calls whose reopening is predicted
+ * (lib/programmes/reopening.ts, the rule of the search's status=expected), then the rest; the
  * programmes a criterion rules out (✗ on the structure, the territory or the needs) apart.
  */
 
@@ -22,7 +23,7 @@ export interface MatcherResult {
   ruledOut: Match[];
 }
 
-export function groupOf(p: Pick<MatcherProgramme, "status" | "recurrence">): MatchGroup {
+export function groupOf(p: Pick<MatcherProgramme, "status" | "reopening">): MatchGroup {
   if (isAcceptingApplications(p.status) || p.status === "upcoming") return "open";
   if (isLikelyToReopen(p)) return "reopening";
   return "other";

@@ -1,5 +1,6 @@
 import type { BeneficiaryCode, FinancedCode, RecurrenceCode } from "../codes";
 import type { CalendarStatus } from "../programmes/calendar-status";
+import type { ReopeningPrediction } from "../programmes/reopening";
 import { formatParisDate } from "../paris-time";
 
 /**
@@ -25,6 +26,8 @@ export interface MatcherProgramme {
   closesAt: Date | null;
   opensAt: Date | null;
   recurrence: RecurrenceCode | null;
+  /** The predicted reopening of a closed call (lib/programmes/reopening.ts, the one rule), or null. */
+  reopening: ReopeningPrediction | null;
   beneficiaries: BeneficiaryCode[];
   financed: FinancedCode[];
   isNational: boolean;
@@ -109,10 +112,13 @@ const DAY = 86_400_000;
 /** Days left before a closing time, counting a part of a day as a day. */
 export const daysUntil = (date: Date, now: Date) => Math.max(0, Math.ceil((date.getTime() - now.getTime()) / DAY));
 
-/** A closed call that comes back every year: a new edition is likely, never announced here. */
-export const isLikelyToReopen = (p: Pick<MatcherProgramme, "status" | "recurrence">) => p.status === "closed" && p.recurrence === "annuel";
+/** A closed call whose reopening is predicted (lib/programmes/reopening.ts): likely, never announced here. */
+export const isLikelyToReopen = (p: Pick<MatcherProgramme, "status" | "reopening">) => p.status === "closed" && p.reopening !== null;
 
-export function calendarReason(p: Pick<MatcherProgramme, "status" | "closesAt" | "opensAt" | "recurrence">, now: Date): Reason {
+/** « clos ; reprise attendue vers mars 2027 (prévision : … ; date non annoncée par le financeur) » */
+const reopeningText = (p: ReopeningPrediction) => `clos ; ${p.text.charAt(0).toLowerCase()}${p.text.slice(1)}`;
+
+export function calendarReason(p: Pick<MatcherProgramme, "status" | "closesAt" | "opensAt" | "reopening">, now: Date): Reason {
   const reason = (verdict: Verdict, text: string): Reason => ({ criterion: "calendar", verdict, text });
   switch (p.status) {
     case "permanent":
@@ -126,9 +132,7 @@ export function calendarReason(p: Pick<MatcherProgramme, "status" | "closesAt" |
     case "upcoming":
       return reason("warning", p.opensAt ? `ouvre le ${formatParisDate(p.opensAt)}` : "ouverture annoncée");
     case "closed":
-      return isLikelyToReopen(p)
-        ? reason("warning", "clos ; réouverture probable (appel annuel), date non annoncée")
-        : reason("no", "clos");
+      return p.reopening ? reason("warning", reopeningText(p.reopening)) : reason("no", "clos");
   }
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/db/connect";
 import { findMatchingProgrammes, resolvePlace } from "../../lib/data/matcher";
+import { searchProgrammes } from "../../lib/data/programme-search";
+import { programmeSearchSchema } from "../../lib/validation/programme-search";
 import type { Match, MatcherResult } from "../../lib/matcher/rank";
 import type { MatcherPlace } from "../../lib/matcher/reasons";
 import { openTestDatabase } from "./support/test-database";
@@ -40,16 +42,28 @@ describe("resolvePlace", () => {
 });
 
 describe("findMatchingProgrammes on the seeded catalogue", () => {
-  it("gives an association in Brest needing equipment the Ville de Brest's yearly call, as likely to reopen", async () => {
+  it("gives an association in Brest needing equipment the Ville de Brest's yearly call, closed: its last edition (2023) is too old for a prediction", async () => {
     const r = await findMatchingProgrammes({ structure: "association", needs: ["equipement"] }, await place("Brest"), { now });
     const brestCall = find(r, "appel-a-projets-usages-du-numerique-ville-de-brest");
-    expect(r.reopening).toContain(brestCall);
+    expect(r.other).toContain(brestCall);
     expect(reasons(brestCall)).toEqual({
       structure: "yes: ouvert aux associations",
       territory: "yes: couvre Brest",
       needs: "yes: finance l'équipement",
-      calendar: "warning: clos ; réouverture probable (appel annuel), date non annoncée",
+      calendar: "no: clos",
     });
+  });
+
+  it("gives an association the Fondation SFR's yearly call as likely to reopen, with the prediction of the search (status=expected)", async () => {
+    const r = await findMatchingProgrammes({ structure: "association", needs: ["fonctionnement"] }, await place("Brest"), { now });
+    const sfr = find(r, "appel-a-projets-numerique-solidaire-de-la-fondation-sfr");
+    expect(r.reopening).toContain(sfr);
+    expect(reasons(sfr).calendar).toBe(
+      "warning: clos ; reprise possible avant octobre 2027 (prévision : appel annuel, une seule édition datée (clôture en octobre 2024) ; date non annoncée par le financeur)",
+    );
+    // One rule: the matcher's group is the search's status=expected.
+    const expected = await searchProgrammes(programmeSearchSchema.parse({ status: "expected", perPage: "100" }), { now });
+    expect(r.reopening.every((m) => expected.items.some((i) => i.slug === m.programme.slug))).toBe(true);
   });
 
   it("rules out the 2020 pass numérique call for an association (reserved to collectivités), and says it is closed", async () => {

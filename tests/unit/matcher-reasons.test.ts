@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { calendarReason, joinFrench, needsReason, structureReason, territoryReason, type MatcherProgramme } from "../../lib/matcher/reasons";
 import { groupOf, matchProgrammes } from "../../lib/matcher/rank";
+import { predictReopening } from "../../lib/programmes/reopening";
 
 const now = new Date("2026-12-06T10:00:00Z");
 const brest = { id: "commune:29019", name: "Brest", ids: ["commune:29019", "epci:242900314", "departement:29", "region:53"] };
 
 const programme = (overrides: Partial<MatcherProgramme> = {}): MatcherProgramme => ({
   slug: "p", title: "Programme", funder: { slug: "f", name: "Financeur" }, status: "open",
-  closesAt: null, opensAt: null, recurrence: null, beneficiaries: ["association"], financed: ["equipement"],
+  closesAt: null, opensAt: null, recurrence: null, reopening: null, beneficiaries: ["association"], financed: ["equipement"],
   isNational: true, territories: [], applicationUrl: null, ...overrides,
 });
 
@@ -60,17 +61,30 @@ describe("needsReason", () => {
   });
 });
 
+/** A closed call opened every March since 2024: its prediction, by the rule itself. */
+const marchCall = predictReopening({
+  status: "closed", recurrence: null, opensAt: null, closesAt: null,
+  rounds: [2024, 2025, 2026].map((y) => ({ opensAt: new Date(`${y}-03-10T08:00:00Z`), closesAt: null })),
+}, now);
+
 describe("calendarReason", () => {
   it("counts the days left before a close date", () => {
     const p = programme({ status: "closing-soon", closesAt: new Date("2026-12-18T22:59:59.999Z") });
     expect(calendarReason(p, now)).toMatchObject({ verdict: "warning", text: "clôture dans 13 jours" });
   });
-  it("presents a closed yearly call as likely to reopen, never with a date", () => {
-    const reason = calendarReason(programme({ status: "closed", recurrence: "annuel", closesAt: new Date("2023-09-15T21:59:59Z") }), now);
-    expect(reason).toMatchObject({ verdict: "warning" });
-    expect(reason.text).toContain("réouverture probable");
-    expect(reason.text).toContain("date non annoncée");
-    expect(reason.text).not.toMatch(/\d/);
+  it("presents a closed call predicted to reopen with the prediction's words, never as an announced date", () => {
+    const reason = calendarReason(programme({ status: "closed", recurrence: "annuel", reopening: marchCall }), now);
+    expect(reason).toEqual({
+      criterion: "calendar",
+      verdict: "warning",
+      text: "clos ; reprise attendue vers mars 2027 (prévision : ouvert chaque année en mars depuis 2024 ; date non annoncée par le financeur)",
+    });
+  });
+  it("says a yearly call is just closed when its last edition is too old for a prediction", () => {
+    const facts = { status: "closed", recurrence: "annuel", opensAt: null, closesAt: new Date("2023-09-15T21:59:59Z"), rounds: [] } as const;
+    const reopening = predictReopening(facts, now);
+    expect(reopening).toBeNull();
+    expect(calendarReason(programme({ ...facts, reopening }), now)).toMatchObject({ verdict: "no", text: "clos" });
   });
   it("says a closed one-off call is closed", () => {
     expect(calendarReason(programme({ status: "closed", recurrence: "ponctuel" }), now)).toMatchObject({ verdict: "no", text: "clos" });
@@ -83,7 +97,7 @@ describe("calendarReason", () => {
 describe("matchProgrammes", () => {
   const open = programme({ slug: "open", title: "B ouvert", status: "open", closesAt: new Date("2027-03-01T00:00:00Z") });
   const permanent = programme({ slug: "permanent", title: "A permanent", status: "permanent" });
-  const annual = programme({ slug: "annual", title: "C annuel", status: "closed", recurrence: "annuel" });
+  const annual = programme({ slug: "annual", title: "C annuel", status: "closed", reopening: marchCall });
   const closed = programme({ slug: "closed", title: "D clos", status: "closed", recurrence: "ponctuel" });
   const reserved = programme({ slug: "reserved", title: "E communes", beneficiaries: ["commune"] });
   const vague = programme({ slug: "vague", title: "F flou", beneficiaries: [] });
@@ -97,9 +111,9 @@ describe("matchProgrammes", () => {
   });
 
   it("groups an announced opening with the open ones", () => {
-    expect(groupOf({ status: "upcoming", recurrence: null })).toBe("open");
-    expect(groupOf({ status: "closed", recurrence: "annuel" })).toBe("reopening");
-    expect(groupOf({ status: "closed", recurrence: "permanent" })).toBe("other");
+    expect(groupOf({ status: "upcoming", reopening: null })).toBe("open");
+    expect(groupOf({ status: "closed", reopening: marchCall })).toBe("reopening");
+    expect(groupOf({ status: "closed", reopening: null })).toBe("other");
   });
 });
 
