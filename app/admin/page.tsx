@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityList } from "@/components/admin/activity-list";
+import { QualityKindCounts } from "@/components/admin/quality/quality-kind-counts";
 import { closesOn, DashboardEntryList, modifiedOn, verifiedOn } from "@/components/admin/dashboard-entry-list";
 import { hrefWith } from "@/components/admin/pagination";
 import { StatusCountsTable } from "@/components/admin/status-counts-table";
 import { requireActor } from "@/lib/auth/guard";
-import { isCurator } from "@/lib/auth/policy";
+import { canReviewContributions, isCurator } from "@/lib/auth/policy";
 import { DASHBOARD_CLOSING_DAYS, DASHBOARD_STALE_MONTHS, getDashboard } from "@/lib/data/admin/dashboard";
+import { getQualityCounts } from "@/lib/data/admin/quality";
 import { formatParisDate, toParisIsoDate } from "@/lib/paris-time";
+import { QUALITY_KINDS } from "@/lib/validation/quality-queue";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const dashboard = await getDashboard(actor);
+  const [dashboard, quality] = await Promise.all([getDashboard(actor), getQualityCounts(actor)]);
   const curator = isCurator(actor);
   const verifiedBefore = toParisIsoDate(dashboard.verifiedBefore);
   const mine = curator ? {} : { createdBy: actor.id };
@@ -36,6 +39,29 @@ export default async function DashboardPage() {
       </p>
 
       <StatusCountsTable counts={dashboard.counts} scope={mine} own={!curator} />
+
+      <section aria-labelledby="file-qualite" className="mt-8 rounded-lg border border-line p-4">
+        <h2 id="file-qualite" className="text-xl font-bold">
+          File qualité <span className="font-normal text-muted">({quality.total} {quality.total > 1 ? "éléments" : "élément"})</span>
+        </h2>
+        <p className="mt-1 text-muted">
+          {quality.total === 0
+            ? "Rien à reprendre : les fiches publiées sont vérifiées, complètes et à jour."
+            : curator
+              ? "Liens en échec, clôtures passées, contributions du public, fiches importées à relire, informations manquantes, vérifications anciennes."
+              : "Celles de vos fiches qui demandent une vérification ou un complément."}
+        </p>
+        <QualityKindCounts
+          counts={quality}
+          kinds={canReviewContributions(actor) ? QUALITY_KINDS : QUALITY_KINDS.filter((k) => k !== "contribution")}
+          headingId="file-qualite"
+        />
+        <p className="mt-3">
+          <Link href="/admin/qualite" className="text-brand underline">
+            Ouvrir la file qualité
+          </Link>
+        </p>
+      </section>
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <DashboardEntryList

@@ -112,6 +112,19 @@ describe("findSimilarProgrammes", () => {
     expect(await findSimilarProgrammes({ title: "", sourceUrls: [`https://www.exemple-financeur.fr/aides/${tag}-bis`] })).toEqual([]);
   });
 
+  it("flags re-typings of seeded titles at their funder", async () => {
+    const retyped: [string, string][] = [
+      ["Appel à projets Pass numérique 2020", "Appel à projets « Pass numérique » 2021"],
+      ["Appels à projets annuels de la Fondation Afnic pour la solidarité numérique", "Appel à projets annuel Fondation Afnic solidarité numérique"],
+      ["AMI « Hubs pour un numérique inclusif » (2e vague)", "AMI Hubs pour un numérique inclusif – deuxième vague"],
+    ];
+    for (const [seeded, typed] of retyped) {
+      const p = await db.prisma.programme.findFirstOrThrow({ where: { title: seeded }, select: { id: true, funderId: true } });
+      const found = await findSimilarProgrammes({ title: typed, funderId: p.funderId });
+      expect(found.map((c) => c.id), typed).toContain(p.id);
+    }
+  });
+
   it("finds no distinct pair of the seed's programmes of one funder above the threshold", async () => {
     const seeded = await db.prisma.programme.findMany({
       where: { createdById: null, slug: { not: { startsWith: "test-" } } },
