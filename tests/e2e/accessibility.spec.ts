@@ -60,6 +60,13 @@ test.describe("axe-core finds no WCAG 2.1 A/AA violation", () => {
     await expectNoAccessibilityViolations(page);
   });
 
+  test("on the proposal form and a programme's « Signaler une erreur » form", async ({ page }) => {
+    await page.goto("/proposer");
+    await expectNoAccessibilityViolations(page);
+    await page.goto(`${await firstProgrammePath(page)}/signaler`);
+    await expectNoAccessibilityViolations(page);
+  });
+
   test("on the 404 page", async ({ page }) => {
     const response = await page.goto("/cette-page-n-existe-pas");
     expect(response?.status()).toBe(404);

@@ -171,9 +171,14 @@ export default async function ContributionPage({ params }: Props) {
           {c.decisionNote && <p className="mt-2"><span className="font-semibold">{c.status === "rejected" ? "Motif" : "Note"} : </span>{c.decisionNote}</p>}
           {c.status === "accepted" && c.programme && (
             <p className="mt-2">
+              {c.kind === "proposal" && c.programme.status === "draft" && "Un brouillon a été créé à partir de cette proposition : "}
               <Link href={`/admin/programmes/${c.programme.slug}`} className="font-semibold text-brand underline">
-                {c.kind === "proposal" ? "Le brouillon créé" : "Le programme corrigé"} : {c.programme.title}
+                {c.kind === "proposal" ? (c.programme.status === "draft" ? "Compléter le brouillon" : "Le programme créé") : "Le programme corrigé"}
+                {" "}« {c.programme.title} »
               </Link>
+              {c.kind === "correction" && (
+                <> · <Link href={`/admin/programmes/${c.programme.slug}/historique`} className="text-brand underline">son historique</Link></>
+              )}
             </p>
           )}
         </section>
