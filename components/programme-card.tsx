@@ -4,6 +4,8 @@ import { financedItems, funderTypes } from "@/lib/codes";
 import { formatEuros } from "@/lib/format";
 import { formatParisDate } from "@/lib/paris-time";
 import type { CalendarStatus } from "@/lib/programmes/calendar-status";
+import type { ReopeningPrediction } from "@/lib/programmes/reopening";
+import { ReopeningNotice } from "./reopening-notice";
 import { StatusBadge } from "./status-badge";
 import { TagList } from "./tag-list";
 
@@ -18,6 +20,8 @@ export interface ProgrammeCardData {
   isNational: boolean;
   territories: { id: string; name: string }[];
   financed: (keyof typeof financedItems.labels)[];
+  /** A predicted reopening (closed calls), shown as a prediction: the search's items carry it. */
+  reopening?: ReopeningPrediction | null;
 }
 
 function coverageText(p: Pick<ProgrammeCardData, "isNational" | "territories">) {
@@ -44,6 +48,7 @@ export function ProgrammeCard({
       <p className="text-sm font-medium text-muted">{p.funder.name}</p>
       <p className="text-[0.95rem]">{p.summary}</p>
       {extract}
+      <ReopeningNotice prediction={p.reopening ?? null} compact />
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
         <div>
           <dt className="font-semibold">Territoire</dt>

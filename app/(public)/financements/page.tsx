@@ -59,7 +59,11 @@ export default async function ProgrammesPage({ searchParams }: Props) {
   const funderNames = new Map(result.facets.funder.map((f) => [f.value, f.label]));
   const filters = activeFilters(search, { territoryName: result.territory?.name ?? null, funderNames });
   const closedCount = result.facets.status.find((s) => s.value === "closed")?.count ?? 0;
+  const expectedCount = result.facets.status.find((s) => s.value === "expected")?.count ?? 0;
   const widenings: Widening[] = [
+    ...(search.status.length === 0 && expectedCount > 0
+      ? [{ label: `Voir les ${plural(expectedCount, "appel clos dont la réouverture est attendue", "appels clos dont la réouverture est attendue")}`, href: pageHref({ ...search, status: ["expected"] }) }]
+      : []),
     ...(search.status.length === 0 && closedCount > 0
       ? [{ label: `Voir les ${plural(closedCount, "appel clos", "appels clos")} correspondants`, href: pageHref({ ...search, status: ["closed"] }) }]
       : []),

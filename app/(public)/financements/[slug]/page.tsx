@@ -6,6 +6,8 @@ import { JsonLd } from "@/components/json-ld";
 import { Markdown } from "@/components/markdown";
 import { StatusBadge } from "@/components/status-badge";
 import { ProgrammeCard } from "@/components/programme-card";
+import { ReopeningNotice } from "@/components/reopening-notice";
+import { predictReopening } from "@/lib/programmes/reopening";
 import { findSimilarProgrammes } from "@/lib/data/programme-search";
 import { getProgrammeBySlug } from "@/lib/data/programmes";
 import { getSiteUrl } from "@/lib/site-url";
@@ -58,6 +60,7 @@ export default async function ProgrammePage({ params }: Props) {
           <WhatIsFunded programme={programme} />
           <Amounts programme={programme} />
           <Calendar programme={programme} />
+          <ReopeningNotice prediction={predictReopening(programme)} />
           <Coverage programme={programme} />
           <section aria-labelledby="description" className="border-t border-line pt-6">
             <h2 id="description" className="text-xl font-bold">Description</h2>

@@ -12,6 +12,12 @@ export function FiltersPanel({ search, facets }: { search: ProgrammeSearch; face
       {search.status.length === 0 && (
         <p className="-mt-2 text-sm text-muted">Sans choix, les appels clos sont masqués.</p>
       )}
+      {facets.status.some((s) => s.value === "expected") && (
+        <p className="-mt-2 text-sm text-muted">
+          « Réouverture attendue » : des appels clos qui reviennent chaque année. Une prévision de ce site, pas une date annoncée par le
+          financeur.
+        </p>
+      )}
       <FacetFieldset name="finances" legend="Ce qui est financé" options={facets.finances} selected={search.finances} />
       <FacetFieldset name="beneficiary" legend="Qui peut candidater" options={facets.beneficiary} selected={search.beneficiary} />
       <FacetFieldset name="funderType" legend="Type de financeur" options={facets.funderType} selected={search.funderType} />

@@ -1,6 +1,6 @@
 import { aidKinds, beneficiaries, financedItems, funderTypes } from "@/lib/codes";
 import { formatEuros } from "@/lib/format";
-import { calendarStatusLabels, type CalendarStatus } from "@/lib/programmes/calendar-status";
+import { type SearchStatus, searchStatusLabels } from "@/lib/programmes/reopening";
 import { type ProgrammeSearch, programmeSearchSchema, toQueryString } from "@/lib/validation/programme-search";
 import type { ActiveFilter } from "./active-filters";
 
@@ -38,7 +38,7 @@ const labelOf = (key: ArrayKey, value: string, funderNames: Map<string, string>)
     case "beneficiary": return beneficiaries.labels[value as keyof typeof beneficiaries.labels] ?? value;
     case "finances": return financedItems.labels[value as keyof typeof financedItems.labels] ?? value;
     case "aidKind": return aidKinds.labels[value as keyof typeof aidKinds.labels] ?? value;
-    case "status": return calendarStatusLabels[value as CalendarStatus] ?? value;
+    case "status": return searchStatusLabels[value as SearchStatus] ?? value;
     case "funder": return funderNames.get(value) ?? value;
   }
 };

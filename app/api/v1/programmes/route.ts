@@ -6,8 +6,14 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/v1/programmes — the search of /financements as JSON (same parameters, same code path).
- * Dates are ISO 8601; `url` is the programme's page on this site.
+ * GET /api/v1/programmes — the search of /financements as JSON (same parameters, same code path:
+ * lib/validation/programme-search.ts). `status` (repeatable, one or the other): open, closing-soon,
+ * upcoming, permanent, closed, and expected — the closed calls whose reopening this site predicts
+ * from their past editions (lib/programmes/reopening.ts); without it, every status but closed.
+ * Dates are ISO 8601; `url` is the programme's page on this site. `predictedReopening` is null, or
+ * a PREDICTION (never a date the funder announced): `month` (YYYY-MM, or null when unknown),
+ * `monthIs` (opening: reopens around that month; closing: reopens before it), `basis` (rhythm,
+ * single, recurrence), `headline`, `reasoning` and `text` in French, and `announced: false`.
  */
 export function GET(request: Request): Promise<Response> {
   return handleApi("GET /api/v1/programmes", async () => {
@@ -40,6 +46,15 @@ function toBody(result: ProgrammeSearchResult, origin: string) {
       closesAt: item.closesAt,
       amountMax: item.amountMax,
       applicationUrl: item.applicationUrl,
+      predictedReopening: item.reopening && {
+        month: item.reopening.month,
+        monthIs: item.reopening.monthIs,
+        basis: item.reopening.basis,
+        headline: item.reopening.headline,
+        reasoning: item.reopening.reasoning,
+        text: item.reopening.text,
+        announced: false,
+      },
       url: new URL(`/financements/${item.slug}`, origin).toString(),
     })),
     facets: result.facets,
