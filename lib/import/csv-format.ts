@@ -144,12 +144,9 @@ export function readCsv(text: string): CsvRows {
 const escapeItem = (s: string) => s.replace(/\|/g, "\\|");
 const list = (items: string[]) => items.map(escapeItem).join(" | ");
 
-/** A programme's snapshot as the CSV's cells (CSV_COLUMNS order), then the read-only ones. */
-export function csvCells(
-  s: ProgrammeSnapshot,
-  extra: { reviewNote: string | null; calendarStatus?: string; funderName?: string; url?: string },
-): CsvValue[] {
-  const cells: Record<CsvColumn, CsvValue> = {
+/** A programme's snapshot as the export's cells (EXPORT_HEADER order). */
+export function csvCells(s: ProgrammeSnapshot, extra: { calendarStatus?: string; funderName?: string; url?: string }): CsvValue[] {
+  const cells: Record<Exclude<CsvColumn, "reviewNote">, CsvValue> = {
     slug: s.slug, title: s.title, summary: s.summary, description: s.description, funder: s.funder,
     coFunders: list(s.coFunders), funderNote: s.funderNote, aidKinds: list(s.aidKinds), financed: list(s.financed),
     beneficiaries: list(s.beneficiaries), eligibility: list(s.eligibility), isNational: s.isNational ? "oui" : "non",
@@ -159,13 +156,14 @@ export function csvCells(
     rounds: list(s.rounds.map((r) => `${r.label} (${r.opensAt ?? "?"} → ${r.closesAt ?? "?"})`)),
     calendarNote: s.calendarNote, applicationUrl: s.applicationUrl, contact: s.contact, confidence: s.confidence,
     sources: list(s.sources.map((x) => [x.url, x.title, x.retrievedAt ? `[consultée le ${x.retrievedAt}]` : null].filter(Boolean).join(" "))),
-    lastVerifiedAt: s.lastVerifiedAt, verificationNote: s.verificationNote, reviewNote: extra.reviewNote,
+    lastVerifiedAt: s.lastVerifiedAt, verificationNote: s.verificationNote,
   };
-  return [...CSV_COLUMNS.map((c) => cells[c]), extra.calendarStatus, extra.funderName, extra.url];
+  return [...CSV_COLUMNS.filter((c) => c !== "reviewNote").map((c) => cells[c as Exclude<CsvColumn, "reviewNote">]), extra.calendarStatus, extra.funderName, extra.url];
 }
 
-export const CSV_HEADER: string[] = [...CSV_COLUMNS, "calendarStatus", "funderName", "url"];
+/** The export's columns: every field but the review note (it stays in the workspace), then the read-only ones. */
+export const EXPORT_HEADER: string[] = [...CSV_COLUMNS.filter((c) => c !== "reviewNote"), "calendarStatus", "funderName", "url"];
 
-export function programmesCsv(rows: CsvValue[][]): string {
-  return toCsv(CSV_HEADER, rows);
+export function programmesCsv(header: string[], rows: CsvValue[][]): string {
+  return toCsv(header, rows);
 }

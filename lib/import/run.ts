@@ -184,6 +184,20 @@ async function findExisting(tx: Tx, draft: RowDraft): Promise<CurrentRow | null>
   return candidates.find((c) => (title && nameKey(c.title) === title) || (typeof f.funder === "string" && c.funder.slug === f.funder)) ?? null;
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The lists in the order a snapshot reads them back (programme-snapshot.ts): co-funders and territories by id, rounds by dates. */
+function inSnapshotOrder(s: ProgrammeSnapshot): ProgrammeSnapshot {
+  return {
+    ...s,
+    coFunders: [...s.coFunders].sort(byText),
+    territories: [...s.territories].sort(byText),
+    rounds: [...s.rounds].sort(
+      (a, b) => byText(a.opensAt ?? "9999", b.opensAt ?? "9999") || byText(a.closesAt ?? "9999", b.closesAt ?? "9999") || byText(a.label, b.label),
+    ),
+  };
+}
+
 const sortedKeys = (s: object) => JSON.stringify(Object.fromEntries(Object.entries(s).sort(([a], [b]) => (a < b ? -1 : 1))));
 
 async function importRow(tx: Tx, ctx: ImportContext, state: FileState, draft: RowDraft, options: ImportOptions): Promise<RowReport> {
@@ -241,7 +255,7 @@ async function importRow(tx: Tx, ctx: ImportContext, state: FileState, draft: Ro
       if (funder.status === "published") status = "published";
       else publishBlocked();
     }
-    const next: ProgrammeSnapshot = { ...input, slug, status, territories: input.isNational ? [] : input.territories };
+    const next = inSnapshotOrder({ ...input, slug, status, territories: input.isNational ? [] : input.territories });
     const changedFields = (Object.keys(next) as (keyof ProgrammeSnapshot)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
     if (reviewNote !== current.reviewNote) changedFields.push("reviewNote" as keyof ProgrammeSnapshot);
     const base = { row: draft.row, title: input.title, slug, errors: [], warnings, reviewNote };
