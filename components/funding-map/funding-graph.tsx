@@ -37,6 +37,11 @@ export function FundingGraph({ model, filterQuery }: { model: FundingMapModel; f
   const viewport = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const pendingFocus = useRef<string | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+  const requestFocus = (nodeId: string) => {
+    pendingFocus.current = nodeId;
+    setFocusTick((t) => t + 1);
+  };
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean; pointer: number } | null>(null);
   const justDragged = useRef(false);
 
@@ -83,7 +88,7 @@ export function FundingGraph({ model, filterQuery }: { model: FundingMapModel; f
     if (!target) return;
     pendingFocus.current = null;
     svg.current?.querySelector<SVGElement>(`[data-node-id="${CSS.escape(target)}"]`)?.focus({ preventScroll: true });
-  }, [layout, active]);
+  }, [layout, focusTick]);
 
   const goTo = (nodeId: string, nextExpanded: ReadonlySet<string> = expanded, focus = true) => {
     if (nextExpanded !== expanded) setExpanded(nextExpanded);
@@ -91,7 +96,7 @@ export function FundingGraph({ model, filterQuery }: { model: FundingMapModel; f
     if (!n) return;
     setActive(nodeId);
     setHot(nodeId);
-    if (focus) pendingFocus.current = nodeId;
+    if (focus) requestFocus(nodeId);
     const box = { x: n.x, y: n.y, width: n.width, height: NODE_HEIGHT };
     setView((v) => {
       if (isOnScreen(v, box, screen)) return v;
@@ -177,7 +182,7 @@ export function FundingGraph({ model, filterQuery }: { model: FundingMapModel; f
     const n = layoutGraph(model, next, filterQuery).nodes.find((x) => x.id === nodeId);
     if (!n) return;
     setActive(nodeId);
-    if (focus) pendingFocus.current = nodeId;
+    if (focus) requestFocus(nodeId);
     setSmooth(true);
     setView((v) => centreOn(v, n.x + n.width / 2, n.y + NODE_HEIGHT / 2, screen));
   };

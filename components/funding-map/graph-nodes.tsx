@@ -21,10 +21,6 @@ export const STATUS_COLOURS: Record<string, string> = {
 };
 
 const CHAR_WIDTH = 7.2;
-const clip = (text: string, width: number, bold: boolean) => {
-  const max = Math.floor(width / (bold ? CHAR_WIDTH * 1.15 : CHAR_WIDTH));
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
-};
 
 /** What a screen reader says on the node. */
 export function describeNode(n: GraphNode): string {
@@ -70,8 +66,11 @@ interface NodeProps {
 /** A node: a link to the entity's page (an SVG <a>, so Enter and a click open it), or a type's expand button. */
 export function GraphNodeView({ node: n, tabbable, matched, near, onToggle }: NodeProps) {
   const style = KIND_STYLES[n.kind];
-  const right = n.kind === "programme" ? (n.status ? calendarStatusLabels[n.status] : "") : n.kind === "type" ? `${n.count} ${n.expanded ? "▾" : "▸"}` : String(n.count);
-  const labelWidth = n.width - 20 - right.length * CHAR_WIDTH;
+  const right = n.kind === "programme" ? (n.status ? calendarStatusLabels[n.status] : "") : String(n.count);
+  // The whole name is written (a screen reader's name and the visible text agree), cut by a clip path.
+  const rightEnd = n.width - (n.kind === "type" ? 22 : 8);
+  const labelWidth = rightEnd - 12 - right.length * CHAR_WIDTH;
+  const clipId = `clip-${n.id.replace(/[^a-z0-9-]/gi, "_")}`;
   const body = (
     <>
       <rect x={-4} y={-4} width={n.width + 8} height={NODE_HEIGHT + 8} rx={7} fill="none" stroke="#161616" strokeWidth={3}
@@ -79,10 +78,15 @@ export function GraphNodeView({ node: n, tabbable, matched, near, onToggle }: No
       <rect width={n.width} height={NODE_HEIGHT} rx={5}
         fill={matched ? "#fff2a8" : style.fill} stroke={matched ? "#161616" : style.stroke} strokeWidth={matched || near ? 2.5 : 1} />
       {n.kind === "programme" && n.status && <rect width={5} height={NODE_HEIGHT} rx={2} fill={STATUS_COLOURS[n.status]} />}
-      <text x={10} y={19.5} fontSize={13} fill={matched ? "#161616" : style.text} fontWeight={n.kind === "type" ? 700 : 400}>
-        {clip(n.label, labelWidth, n.kind === "type")}
+      <clipPath id={clipId}><rect x={8} width={labelWidth} height={NODE_HEIGHT} /></clipPath>
+      <text x={10} y={19.5} fontSize={13} fill={matched ? "#161616" : style.text} fontWeight={n.kind === "type" ? 700 : 400} clipPath={`url(#${clipId})`}>
+        {/* The space keeps the name and the count apart in the text read out (« État 2 », not « État2 »). */}
+        {`${n.label} `}
       </text>
-      <text x={n.width - 8} y={19.5} fontSize={12} textAnchor="end" fill={matched ? "#161616" : style.text}>{right}</text>
+      <text x={rightEnd} y={19.5} fontSize={12} textAnchor="end" fill={matched ? "#161616" : style.text}>{right}</text>
+      {n.kind === "type" && (
+        <path d={n.expanded ? `M${n.width - 18},12 l10,0 l-5,7 z` : `M${n.width - 16},10 l7,5 l-7,5 z`} fill={matched ? "#161616" : style.text} />
+      )}
       <title>{n.label}</title>
     </>
   );
