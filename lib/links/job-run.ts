@@ -58,7 +58,7 @@ export async function createRun(sql: SqlRunner, trigger: LinkCheckTrigger, total
 }
 
 export async function recordProgress(sql: SqlRunner, id: string, done: number): Promise<void> {
-  await sql.query(`update job_run set done = $2, heartbeat_at = now() where id = $1::uuid`, [id, done]);
+  await sql.query(`update job_run set done = greatest(done, $2), heartbeat_at = now() where id = $1::uuid`, [id, done]);
 }
 
 export async function beat(sql: SqlRunner, id: string): Promise<void> {

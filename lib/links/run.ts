@@ -118,9 +118,9 @@ async function execute(db: Database, runId: string, urls: string[], options: Lin
       const result = await checkUrl(url, ctx);
       await recordLinkResult(db.sql, url, result, new Date());
       counts[result.outcome]++;
-      done++;
-      await recordProgress(db.sql, runId, done);
-      options.onResult?.({ url, result, done, total: urls.length });
+      const position = ++done;
+      await recordProgress(db.sql, runId, position);
+      options.onResult?.({ url, result, done: position, total: urls.length });
     }
   };
 

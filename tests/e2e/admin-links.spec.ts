@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { accounts } from "./support/accounts";
+import { expectNoAccessibilityViolations } from "./support/axe";
+import { expect, test } from "./support/fixtures";
+import { signIn } from "./support/sign-in";
+
+/**
+ * /admin/liens as a person uses it. The link_check rows are written straight into the app's database
+ * when the test can reach it (E2E_DATABASE_URL, the PostgreSQL database the app under test uses): the
+ * app's own check would ask the real funders' sites. Without it (the embedded database is held by the
+ * server), only the page's frame and the rights are checked.
+ */
+const databaseUrl = process.env.E2E_DATABASE_URL;
+
+test.describe("the checked links page", () => {
+  test("a contributor sees the list but may not start a check", async ({ page }) => {
+    await signIn(page, accounts.contributor, "/admin/liens");
+    await expect(page.getByRole("heading", { level: 1, name: "Liens vérifiés" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Dernière vérification" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Lancer une vérification maintenant" })).toHaveCount(0);
+    await expect(page.getByText("Seuls les curateurs peuvent lancer une vérification")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test.describe("with links in the database", () => {
+    // One set of rows for the two tests, written once and put back after: one worker, in order.
+    test.describe.configure({ mode: "serial" });
+    test.skip(!databaseUrl, "E2E_DATABASE_URL (la base PostgreSQL de l'application testée) est nécessaire pour écrire des résultats de vérification.");
+
+    let client: pg.Client;
+    const word = `e2e${Date.now().toString(36)}`;
+    const seeded: string[] = [];
+    const runIds: string[] = [];
+    let broken: { slug: string; title: string; url: string };
+    let redirected: { slug: string; title: string; url: string };
+
+    test.beforeAll(async () => {
+      client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const { rows } = await client.query<{ slug: string; title: string; application_url: string }>(
+        `select slug, title, application_url from programme
+         where status = 'published' and application_url like 'http%'
+           and application_url not in (select url from programme_source)
+           and application_url not in (select application_url from programme where application_url is not null group by 1 having count(*) > 1)
+         order by slug limit 2`,
+      );
+      if (rows.length < 2) throw new Error("Il faut deux programmes publiés avec un lien de candidature.");
+      const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
+      broken = { slug: a.slug, title: a.title, url: a.application_url };
+      redirected = { slug: b.slug, title: b.title, url: b.application_url };
+      // Kept as they were, to put them back afterwards.
+      const before = await client.query("select * from link_check where url = any($1)", [[broken.url, redirected.url]]);
+      seeded.push(JSON.stringify(before.rows));
+      const since = new Date(Date.now() - 3 * 86_400_000);
+      await client.query(
+        `insert into link_check (id, url, outcome, http_status, final_url, error, consecutive_failures, checked_at, failing_since, last_ok_at)
+         values ($1, $2, 'broken', 404, null, 'page introuvable (404)', 3, now(), $3, null),
+                ($4, $5, 'redirected', 200, $6, null, 0, now(), null, now())
+         on conflict (url) do update set outcome = excluded.outcome, http_status = excluded.http_status, final_url = excluded.final_url,
+           error = excluded.error, consecutive_failures = excluded.consecutive_failures, checked_at = excluded.checked_at,
+           failing_since = excluded.failing_since, last_ok_at = excluded.last_ok_at`,
+        [randomUUID(), broken.url, since, randomUUID(), redirected.url, `${redirected.url.replace(/\/?$/, "/")}nouvelle-adresse-${word}`],
+      );
+    });
+
+    test.afterAll(async () => {
+      if (!client) return;
+      await client.query("delete from link_check where url = any($1)", [[broken.url, redirected.url]]);
+      for (const row of JSON.parse(seeded[0] ?? "[]") as Record<string, unknown>[]) {
+        const columns = Object.keys(row);
+        await client.query(
+          `insert into link_check (${columns.map((c) => `"${c}"`).join(", ")}) values (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+          columns.map((c) => row[c]),
+        );
+      }
+      await client.query("delete from job_run where id = any($1::uuid[])", [runIds]);
+      await client.end();
+    });
+
+    test("a curator finds the broken and the redirected link with their programmes, and filters them", async ({ page }) => {
+      test.slow();
+      await signIn(page, accounts.curator, "/admin/liens");
+      const table = page.getByRole("table");
+      const brokenRow = table.getByRole("row").filter({ has: page.getByRole("link", { name: broken.url, exact: true }) });
+      await expect(brokenRow.getByText("Cassé", { exact: true })).toBeVisible();
+      await expect(brokenRow.getByText("page introuvable (404)")).toBeVisible();
+      await expect(brokenRow.getByText("3 échecs de suite")).toBeVisible();
+      await expect(brokenRow.getByRole("link", { name: broken.title })).toHaveAttribute("href", `/admin/programmes/${broken.slug}`);
+      await expectNoAccessibilityViolations(page);
+
+      await page.getByLabel("Résultat").selectOption("redirected");
+      await page.getByRole("button", { name: "Filtrer" }).click();
+      await expect(page).toHaveURL(/outcome=redirected/);
+      const redirectedRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: redirected.url, exact: true }) });
+      await expect(redirectedRow.getByText("Redirigé", { exact: true })).toBeVisible();
+      await expect(redirectedRow.getByRole("link", { name: new RegExp(`nouvelle-adresse-${word}$`) })).toBeVisible();
+      await expect(page.getByRole("link", { name: broken.url, exact: true })).toHaveCount(0);
+
+      await page.getByLabel("Rechercher (adresse ou titre du programme)").fill(`aucun-${word}`);
+      await page.getByRole("button", { name: "Filtrer" }).click();
+      await expect(page.getByText("Aucun lien ne correspond à ces critères.")).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+
+      await brokenRowOnPublicPage(page);
+    });
+
+    async function brokenRowOnPublicPage(page: import("@playwright/test").Page) {
+      await page.goto(`/financements/${broken.slug}`);
+      await expect(page.getByText(/^Lien signalé comme inaccessible le \d{1,2} \S+ \d{4}$/)).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+    }
+
+    test("a run in progress shows its progress, and the button says when one already runs", async ({ page }) => {
+      await signIn(page, accounts.curator, "/admin/liens");
+      const button = page.getByRole("button", { name: "Lancer une vérification maintenant" });
+      await expect(button).toBeVisible();
+      // Another process starts a run meanwhile (its heartbeat is fresh).
+      const id = randomUUID();
+      runIds.push(id);
+      await client.query(`insert into job_run (id, job, trigger, status, total, done) values ($1, 'links:check', 'schedule', 'running', 200, 50)`, [id]);
+      try {
+        await button.click();
+        await expect(page.getByRole("status")).toHaveText("Une vérification est déjà en cours : elle n'a pas été relancée.");
+        await expect(page.getByText(/Vérification en cours \(vérification quotidienne/)).toBeVisible();
+        await expect(page.getByText("50 adresses vérifiées sur 200 (25 %).", { exact: false })).toBeVisible();
+        await expect(page.getByRole("progressbar", { name: "Progression de la vérification" })).toBeVisible();
+        await expect(button).toHaveCount(0);
+        await expectNoAccessibilityViolations(page);
+        // The page follows the run by itself.
+        await client.query(`update job_run set done = 120, heartbeat_at = now() where id = $1`, [id]);
+        await expect(page.getByText("120 adresses vérifiées sur 200 (60 %).", { exact: false })).toBeVisible();
+        await client.query(
+          `update job_run set status = 'succeeded', done = 200, finished_at = now(),
+                  detail = '{"ok": 190, "redirected": 5, "broken": 4, "unreachable": 1, "durationMs": 65000}'::jsonb where id = $1`,
+          [id],
+        );
+        await expect(page.getByText(/terminée le .* en 1 min 05 s : 200 adresses vérifiées : 190 valides, 5 redirigées, 4 cassées, 1 injoignable\./)).toBeVisible();
+        await expect(button).toBeVisible();
+      } finally {
+        await client.query(`update job_run set status = 'failed', finished_at = now() where id = $1 and status = 'running'`, [id]);
+      }
+    });
+  });
+});
