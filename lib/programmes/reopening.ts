@@ -234,7 +234,7 @@ export function predictFromEvidence(
       monthIs: kind,
       basis: "single",
       headline: `Reprise possible ${kind === "opening" ? "vers" : "avant"} ${monthYear(ym)}`,
-      reasoning: `appel annuel, une seule édition datée (${kind === "opening" ? "ouverture" : "clôture"} en ${monthYear(edition)})`,
+      reasoning: `appel annuel, une seule édition datée : ${kind === "opening" ? "ouverture" : "clôture"} en ${monthYear(edition)}`,
     }));
   }
   const seen = [...new Set([...openings, ...closings])].sort((a, b) => a - b).slice(-4);
@@ -244,7 +244,7 @@ export function predictFromEvidence(
     basis: "recurrence",
     headline: "Reprise annuelle attendue, mois inconnu",
     reasoning: seen.length
-      ? `appel annuel, éditions passées à des mois différents (${joinFrench(seen.map(monthYear))})`
+      ? `appel annuel, éditions passées à des mois différents : ${joinFrench(seen.map(monthYear))}`
       : "appel annuel, aucune édition passée datée",
   });
 }

@@ -59,7 +59,7 @@ describe("findMatchingProgrammes on the seeded catalogue", () => {
     const sfr = find(r, "appel-a-projets-numerique-solidaire-de-la-fondation-sfr");
     expect(r.reopening).toContain(sfr);
     expect(reasons(sfr).calendar).toBe(
-      "warning: clos ; reprise possible avant octobre 2027 (prévision : appel annuel, une seule édition datée (clôture en octobre 2024) ; date non annoncée par le financeur)",
+      "warning: clos ; reprise possible avant octobre 2027 (prévision : appel annuel, une seule édition datée : clôture en octobre 2024 ; date non annoncée par le financeur)",
     );
     // One rule: the matcher's group is the search's status=expected.
     const expected = await searchProgrammes(programmeSearchSchema.parse({ status: "expected", perPage: "100" }), { now });

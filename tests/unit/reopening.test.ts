@@ -62,7 +62,7 @@ describe("predictReopening: a yearly rhythm in dated rounds", () => {
     expect(predictReopening(facts({ rounds, isClosed: true }), now)).toBeNull();
     const p = predictReopening(facts({ rounds, isClosed: true, recurrence: "annuel" }), now);
     expect(p).toMatchObject({ month: null, basis: "recurrence", headline: "Reprise annuelle attendue, mois inconnu" });
-    expect(p?.reasoning).toBe("appel annuel, éditions passées à des mois différents (mars 2023, juillet 2024 et novembre 2025)");
+    expect(p?.reasoning).toBe("appel annuel, éditions passées à des mois différents : mars 2023, juillet 2024 et novembre 2025");
   });
 
   it("does not take two sessions in one year for a yearly rhythm", () => {
@@ -102,7 +102,7 @@ describe("predictReopening: a yearly call with one dated edition, or none", () =
   it("predicts the same month, with a weaker wording, from a single opening", () => {
     const p = predictReopening(facts({ recurrence: "annuel", opensAt: d("2026-02-02T08:00:00Z"), closesAt: d("2026-04-30T21:59:59Z") }), now);
     expect(p).toMatchObject({ month: "2027-02", basis: "single", headline: "Reprise possible vers février 2027" });
-    expect(p?.reasoning).toBe("appel annuel, une seule édition datée (ouverture en février 2026)");
+    expect(p?.reasoning).toBe("appel annuel, une seule édition datée : ouverture en février 2026");
   });
 
   it("from a single closing, the next such month after the current one", () => {
