@@ -6,7 +6,8 @@
  * HTML document, not of the JavaScript bundle. A `<script nomodule>` (Next's polyfills) is listed but
  * not counted: browsers with ES modules (every browser Next 16 supports) neither fetch nor run it.
  *
- * CLI: `npx tsx bench/js-size.ts http://127.0.0.1:3000 [/financements]` against a running `next start`.
+ * CLI: `npx tsx bench/js-size.ts http://127.0.0.1:3000 [/financements]` against a running `next start`
+ * (bench/run.ts measures /financements and /cartographie, the two pages with the most client code).
  */
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";

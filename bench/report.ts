@@ -22,6 +22,7 @@ interface Result {
     perQuery: { name: string; inProcessMedianMs: number; sqlMedianMs: number; statements: { label: string; medianMs: number }[] }[] } | null;
   targets: { p95TargetMs: number | null; p95Met: boolean | null; floorRatioP95: number | null };
   jsBudget: { totalGzip: number; budgetGzip: number; legacyNoModule?: { gzip: number }[] } | null;
+  mapJs?: { totalGzip: number; budgetGzip: number } | null;
 }
 const results: Result[] = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")));
 results.sort((a, b) => (a.engine === b.engine ? a.size - b.size : a.engine === "server" ? -1 : 1));
@@ -57,3 +58,5 @@ for (const r of results.filter((x) => x.floor)) {
 }
 const js = results.find((r) => r.jsBudget)?.jsBudget;
 if (js) console.log(`\nJavaScript de /financements : ${(js.totalGzip / 1000).toFixed(1)} kB gzip (budget ${(js.budgetGzip / 1000).toFixed(0)} kB) ; non compté : ${(js.legacyNoModule ?? []).map((l) => `${(l.gzip / 1000).toFixed(1)} kB`).join(", ") || "rien"} de polyfills nomodule.`);
+const mapJs = results.find((r) => r.mapJs)?.mapJs;
+if (mapJs) console.log(`JavaScript de /cartographie : ${(mapJs.totalGzip / 1000).toFixed(1)} kB gzip (budget ${(mapJs.budgetGzip / 1000).toFixed(0)} kB).`);

@@ -477,6 +477,8 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
     if (!jsBudget) {
       jsBudget = await measurePageJs(base, "/financements");
       log(`JS de /financements : ${kB(jsBudget.totalGzip)} gzip (budget ${kB(JS_BUDGET_GZIP_BYTES)})`);
+      mapJs = await measurePageJs(base, "/cartographie");
+      log(`JS de /cartographie : ${kB(mapJs.totalGzip)} gzip (budget ${kB(JS_BUDGET_GZIP_BYTES)})`);
     }
     log(`${engine} ${size} : chaque requête seule (${REPEAT} fois)…`);
     alone = await eachQueryAlone(base);
@@ -554,6 +556,8 @@ async function benchSize(engine: "server" | "pglite", size: number, template: Db
 }
 
 let jsBudget: PageJs | null = null;
+/** The funding map's page (its graph is the largest client component after the search's). */
+let mapJs: PageJs | null = null;
 
 // Main ------------------------------------------------------------------------------------------------
 
@@ -617,6 +621,7 @@ function printTable(results: SizeResult[]) {
   for (const r of rows) console.log(line(r));
   console.log(`(ms ; ${CONNECTIONS} connexions, ${DURATION} s par taille ; p50/p95/p99/req/s sans cache (SEARCH_CACHE=off) ; « cache » = même charge, cache de recherche actif ; « robots.txt » = plancher de Next.js, même charge ; « health » = Next.js et un aller-retour à la base (/api/health) ; « proc » = la recherche de l'API en processus ; « SQL » = plancher SQL nu, même concurrence)`);
   if (jsBudget) console.log(`JS de /financements : ${kB(jsBudget.totalGzip)} gzip pour un budget de ${kB(jsBudget.budgetGzip)} → ${jsBudget.withinBudget ? "respecté" : "DÉPASSÉ"}`);
+  if (mapJs) console.log(`JS de /cartographie : ${kB(mapJs.totalGzip)} gzip pour un budget de ${kB(mapJs.budgetGzip)} → ${mapJs.withinBudget ? "respecté" : "DÉPASSÉ"}`);
 }
 
 async function main() {
@@ -641,7 +646,7 @@ async function main() {
         fs.writeFileSync(file, JSON.stringify({
           date: new Date().toISOString(), commit: gitCommit(), machine: machine(),
           settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, repeat: REPEAT, seed: SEED, queries: QUERIES.length },
-          ...result, jsBudget, benchSeconds: Math.round(performance.now() - t0) / 1000,
+          ...result, jsBudget, mapJs, benchSeconds: Math.round(performance.now() - t0) / 1000,
         }, null, 2));
         log(`→ ${path.relative(ROOT, file)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
         results.push(result);

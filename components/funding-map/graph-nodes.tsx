@@ -69,7 +69,7 @@ export function GraphNodeView({ node: n, tabbable, matched, near, onToggle }: No
   const right = n.kind === "programme" ? (n.status ? calendarStatusLabels[n.status] : "") : String(n.count);
   // The whole name is written (a screen reader's name and the visible text agree), cut by a clip path.
   const rightEnd = n.width - (n.kind === "type" ? 22 : 8);
-  const labelWidth = rightEnd - 12 - right.length * CHAR_WIDTH;
+  const labelWidth = rightEnd - 20 - right.length * CHAR_WIDTH;
   const clipId = `clip-${n.id.replace(/[^a-z0-9-]/gi, "_")}`;
   const body = (
     <>

@@ -39,7 +39,7 @@ export function isOnScreen(view: View, box: { x: number; y: number; width: numbe
  * columns' headings):
  * a tall graph is then scrolled (panned) downwards rather than shrunk to unreadable text.
  */
-export function fitWidth(graph: { width: number; height: number }, screen: { width: number }, padding = 16, minReadable = 0.6): View {
+export function fitWidth(graph: { width: number; height: number }, screen: { width: number }, padding = 16, minReadable = 0.75): View {
   const k = clampScale(Math.max(minReadable, Math.min(1, (screen.width - 2 * padding) / graph.width)));
   const contentWidth = graph.width * k;
   return { k, x: Math.max(padding, (screen.width - contentWidth) / 2), y: padding + 24 * k };

@@ -148,6 +148,6 @@ describe("viewport", () => {
   });
   it("fits the graph's width, never below a readable scale", () => {
     expect(fitWidth({ width: 1270, height: 3000 }, { width: 1302 }).k).toBe(1);
-    expect(fitWidth({ width: 1270, height: 3000 }, { width: 343 }).k).toBe(0.6);
+    expect(fitWidth({ width: 1270, height: 3000 }, { width: 343 }).k).toBe(0.75);
   });
 });
