@@ -4,11 +4,13 @@
 // nothing: one rejected row and nothing is written (exit code 1). --as names the account the revisions
 // are credited to (a contributor's entries land in review); without it, nobody is credited and the
 // entries may be published (--publish), as the seed does.
+// Run with `--conditions=react-server` (package.json): the duplicate check is a server-only module of lib/data.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { actorSelect, toActor } from "../lib/auth/actor";
 import { canPublishImport } from "../lib/auth/policy";
+import { findSimilarProgrammes } from "../lib/data/admin/duplicates";
 import { readDbConfig } from "../lib/db/config";
 import { openDatabase } from "../lib/db/connect";
 import { DbSetupError } from "../lib/db/errors";
@@ -74,7 +76,13 @@ try {
   const report = await runImport(
     db.prisma,
     { fileName: path.basename(file), content },
-    { actor, dryRun, publish: !!values.publish, note: `Import du fichier ${path.basename(file)}` },
+    {
+      actor,
+      dryRun,
+      publish: !!values.publish,
+      note: `Import du fichier ${path.basename(file)}`,
+      findDuplicates: (query, tx) => findSimilarProgrammes(query, tx),
+    },
   );
   console.log(`${dryRun ? "Essai (rien n'est écrit)" : "Import"} de ${path.basename(file)} (${report.format ?? "format inconnu"})${actor ? `, par ${actor.email}` : ""} :`);
   for (const line of reportLines(report)) console.log(line);

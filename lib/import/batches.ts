@@ -1,5 +1,6 @@
 import "server-only";
 import { type Actor, canImport, canPublishImport, isCurator } from "../auth/policy";
+import { findSimilarProgrammes } from "../data/admin/duplicates";
 import { getPrisma } from "../db/client";
 import { DomainError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -33,8 +34,8 @@ const select = {
   createdBy: { select: { id: true, name: true } },
 } satisfies Prisma.ImportBatchSelect;
 
-// Possible duplicates: wired to lib/data/admin/duplicates.ts once it is in the tree.
-const duplicates: DuplicateFinder | undefined = undefined;
+/** « doublon possible » warnings: lib/data/admin/duplicates.ts, inside the import's transaction. */
+const duplicates: DuplicateFinder = (query, db) => findSimilarProgrammes(query, db);
 
 const toView = (row: Prisma.ImportBatchGetPayload<{ select: typeof select }>): ImportBatchView => ({
   ...row,

@@ -180,8 +180,24 @@ async function findExisting(tx: Tx, draft: RowDraft): Promise<CurrentRow | null>
     orderBy: { createdAt: "asc" },
     take: 20,
   });
-  const title = typeof f.title === "string" ? nameKey(f.title) : "";
-  return candidates.find((c) => (title && nameKey(c.title) === title) || (typeof f.funder === "string" && c.funder.slug === f.funder)) ?? null;
+  // A shared page (a funder's list of calls) is a source of several entries: the URL alone is not enough.
+  const title = typeof f.title === "string" ? f.title : "";
+  return (
+    candidates.find((c) => title && nameKey(c.title) === nameKey(title)) ??
+    candidates.find((c) => typeof f.funder === "string" && c.funder.slug === f.funder && wordOverlap(c.title, title) >= 0.5) ??
+    null
+  );
+}
+
+/** Shared words over all words of two titles (Jaccard, words of 3 letters or more, accents ignored). */
+export function wordOverlap(a: string, b: string): number {
+  const words = (s: string) => new Set(nameKey(s).split(/[\s-]+/).filter((w) => w.length >= 3));
+  const x = words(a);
+  const y = words(b);
+  if (!x.size || !y.size) return 0;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / (x.size + y.size - shared);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
