@@ -14,7 +14,7 @@ export function startLinkCheckSchedule(env: NodeJS.ProcessEnv = process.env): Cr
   const pattern = readLinkCheckSchedule(env);
   if (!pattern || holder.__finLinkCheckCron) return holder.__finLinkCheckCron ?? null;
   try {
-    holder.__finLinkCheckCron = new Cron(pattern, { timezone: SCHEDULE_TIMEZONE, protect: true, name: "links:check" }, async () => {
+    holder.__finLinkCheckCron = new Cron(pattern, { timezone: SCHEDULE_TIMEZONE, protect: true, name: "links:check", unref: true }, async () => {
       try {
         if ((await startLinkCheckInBackground("schedule")) === "busy") console.log("Vérification des liens : une autre est déjà en cours, celle-ci est sautée.");
       } catch (error) {
@@ -26,4 +26,10 @@ export function startLinkCheckSchedule(env: NodeJS.ProcessEnv = process.env): Cr
     return null;
   }
   return holder.__finLinkCheckCron;
+}
+
+/** Stops the daily run (tests; a process that shuts down needs nothing: the timer is unref'd). */
+export function stopLinkCheckSchedule(): void {
+  holder.__finLinkCheckCron?.stop();
+  holder.__finLinkCheckCron = undefined;
 }
