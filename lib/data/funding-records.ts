@@ -60,15 +60,19 @@ export function fundingRecordWhere(filters: Omit<FundingRecordQuery, "format">):
 const select = {
   slug: true, label: true, kind: true, yearStart: true, yearEnd: true, amount: true, amountLow: true, amountHigh: true,
   funderLabel: true, funderType: true, territoryLabel: true, overlapsOthers: true, note: true, sourceUrls: true,
-  funder: { select: { slug: true, name: true, type: true } },
-  programme: { select: { slug: true, title: true, funder: { select: { type: true } } } },
+  funder: { select: { slug: true, name: true, type: true, status: true } },
+  programme: { select: { slug: true, title: true, status: true, funder: { select: { type: true } } } },
   territory: { select: { id: true, name: true } },
-  partOf: { select: { slug: true, label: true } },
+  partOf: { select: { slug: true, label: true, status: true } },
 } satisfies Prisma.FundingRecordSelect;
 
 type Selected = Prisma.FundingRecordGetPayload<{ select: typeof select }>;
 
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
+
+// Links go to published pages only (a draft programme or funder has no public page, a draft parent
+// record is not on the page): the name stays, as text.
+const isPublished = (entry: { status: string } | null) => entry?.status === "published";
 
 function toItem(r: Selected): FundingRecordItem {
   const type = r.funder?.type ?? r.funderType ?? r.programme?.funder.type ?? null;
@@ -81,13 +85,13 @@ function toItem(r: Selected): FundingRecordItem {
     amount: num(r.amount),
     amountLow: num(r.amountLow),
     amountHigh: num(r.amountHigh),
-    funder: r.funder ? { slug: r.funder.slug, name: r.funder.name } : null,
+    funder: r.funder && isPublished(r.funder) ? { slug: r.funder.slug, name: r.funder.name } : null,
     funderLabel: r.funderLabel ?? r.funder?.name ?? "",
     funderType: type ? fromEnumKey(type) : null,
-    programme: r.programme ? { slug: r.programme.slug, title: r.programme.title } : null,
+    programme: r.programme && isPublished(r.programme) ? { slug: r.programme.slug, title: r.programme.title } : null,
     territory: r.territory,
     territoryLabel: r.territoryLabel,
-    partOf: r.partOf,
+    partOf: r.partOf && isPublished(r.partOf) ? { slug: r.partOf.slug, label: r.partOf.label } : null,
     overlapsOthers: r.overlapsOthers,
     counted: r.partOf === null && !r.overlapsOthers,
     note: r.note,

@@ -254,6 +254,17 @@ describe("the public observatory shows published records only, as soon as they a
   });
 });
 
+describe("links from the public records", () => {
+  it("name a draft parent, programme or funder as nothing to click, and still never add a part twice", async () => {
+    const parent = await createFundingRecord(curator, input({ label: "Total de test encore en brouillon" }));
+    const child = await createFundingRecord(curator, { ...input({ partOf: parent.slug, amount: 10_000 }), status: "published" });
+    const item = (await findFundingRecords({})).items.find((r) => r.slug === child.slug);
+    expect(item).toMatchObject({ partOf: null, counted: false });
+    await transitionFundingRecord(curator, parent.slug, { to: "published", version: 1 });
+    expect((await findFundingRecords({})).items.find((r) => r.slug === child.slug)?.partOf).toEqual({ slug: parent.slug, label: "Total de test encore en brouillon" });
+  });
+});
+
 describe("the seeded records", () => {
   it("each one can be saved unchanged through the schema (the seed fits the rules): no new version, no revision", async () => {
     const seeded = await db.prisma.fundingRecord.findMany({ where: { createdById: null }, select: { slug: true } });

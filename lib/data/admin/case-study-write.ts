@@ -195,10 +195,11 @@ async function writeInput(
 }
 
 export async function updateCaseStudy(actor: Actor, slug: string, patch: unknown): Promise<CaseStudyWriteResult> {
-  const { version, ...changes } = parseOrFail(caseStudyPatchSchema, patch);
   return write(async (tx) => {
+    // Who may see and edit it first: someone who may not learns nothing from the patch's errors.
     const current = await loadCurrent(tx, actor, slug);
     assertCanEdit(actor, current.entry);
+    const { version, ...changes } = parseOrFail(caseStudyPatchSchema, patch);
     checkVersion(current, version);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const input = parseOrFail(caseStudyInputSchema, { ...caseStudyInputFromSnapshot(current.snapshot), ...defined });

@@ -220,10 +220,11 @@ async function writeInput(
 }
 
 export async function updateFundingRecord(actor: Actor, slug: string, patch: unknown): Promise<FundingRecordWriteResult> {
-  const { version, ...changes } = parseOrFail(fundingRecordPatchSchema, patch);
   return write(async (tx) => {
+    // Who may see and edit it first: someone who may not learns nothing from the patch's errors.
     const current = await loadCurrent(tx, actor, slug);
     assertCanEdit(actor, current.entry);
+    const { version, ...changes } = parseOrFail(fundingRecordPatchSchema, patch);
     checkVersion(current, version);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const input = parseOrFail(fundingRecordInputSchema, { ...fundingRecordInputFromSnapshot(current.snapshot), ...defined });
