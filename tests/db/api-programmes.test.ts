@@ -58,7 +58,7 @@ describe("GET /api/v1/programmes", () => {
     expect(items.length).toBeGreaterThan(10);
     for (const item of items) {
       expect(Object.keys(item).sort()).toEqual(
-        ["amountMax", "applicationUrl", "closesAt", "funder", "opensAt", "slug", "status", "summary", "title", "url"].sort(),
+        ["amountMax", "applicationUrl", "closesAt", "funder", "opensAt", "predictedReopening", "slug", "status", "summary", "title", "url"].sort(),
       );
       expect(item.url).toBe(`${ORIGIN}/financements/${String(item.slug)}`);
       expect(Object.keys(item.funder as object).sort()).toEqual(["name", "slug", "type"]);
