@@ -40,7 +40,7 @@ export function AcceptProposalForm({
   action: Action;
   contributionId: string;
   funders: { slug: string; name: string; acronym: string | null }[];
-  defaults: { summary: string; isNational: boolean };
+  defaults: { summary: string; isNational: boolean; funder: string };
 }) {
   const [state, formAction] = useActionState(action, initialContributionState<Values>({}));
   if (state.ok) return <Decided state={state} />;
@@ -51,7 +51,7 @@ export function AcceptProposalForm({
     <form action={formAction} noValidate key={state.attempt} className="space-y-5">
       <FormAnswer fieldErrors={state.fieldErrors} message={state.message} attempt={state.attempt} order={ORDER} groups={["aidKinds", "territories"]} />
       <input type="hidden" name="contributionId" value={contributionId} />
-      <SelectField name="funder" label={L.funder} required defaultValue={one(v, "funder")} error={e.funder} emptyLabel="Choisir un financeur de l'annuaire"
+      <SelectField name="funder" label={L.funder} required defaultValue={fresh ? defaults.funder : one(v, "funder")} error={e.funder} emptyLabel="Choisir un financeur de l'annuaire"
         hint="Un programme a un financeur de l'annuaire. S'il manque, créez-le d'abord dans « Financeurs »."
         options={funders.map((f) => ({ value: f.slug, label: f.acronym ? `${f.name} (${f.acronym})` : f.name }))} />
       <CheckboxGroup name="aidKinds" legend={L.aidKinds} required error={e.aidKinds} checked={many(v, "aidKinds")}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { aidKinds } from "../codes";
+import { requiredText } from "./contribution";
 import { code, nullableHttpUrl, nullableIsoDay, nullableText, slug, territoryId, text, uniqueList, version } from "./admin-fields";
 
 /**
@@ -25,7 +26,7 @@ const contributionId = z.uuid({ error: "Contribution inconnue." });
 
 export const rejectContributionSchema = z.object({
   contributionId,
-  decisionNote: text(L.decisionNote, { min: 5, max: 2000 }),
+  decisionNote: requiredText(L.decisionNote, { min: 5, max: 2000 }),
 });
 
 /** Accepting a proposal: what a programme needs and the public form does not ask (the funder among existing ones…). */

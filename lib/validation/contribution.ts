@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { beneficiaries, financedItems } from "../codes";
-import { code, httpUrl, nullableHttpUrl, nullableIsoDay, nullableText, text, uniqueList } from "./admin-fields";
+import { code, httpUrl, nullableHttpUrl, nullableIsoDay, nullableText, uniqueList } from "./admin-fields";
 
 /**
  * What the public sends (/proposer and /financements/<slug>/signaler), one schema each, shared by the
@@ -50,6 +50,19 @@ export const correctionLabels = {
   consent: "Accord",
 } as const;
 
+/** A required text, trimmed: « ce champ est obligatoire » when empty, else the length rules. */
+export const requiredText = (label: string, { min, max }: { min: number; max: number }) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .transform((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `${label} : ce champ est obligatoire.`)
+        .min(min, `${label} : ${min} caractères au moins.`)
+        .max(max, `${label} : ${max} caractères au plus.`),
+    );
+
 const email = (label: string) =>
   z
     .string({ error: `${label} : ce champ est obligatoire.` })
@@ -76,8 +89,8 @@ const proposalDates = z.object({ opensAt: nullableIsoDay(P.opensAt), closesAt: n
 
 export const proposalSchema = z
   .object({
-    title: text(P.title, { min: 3, max: 250 }),
-    funderName: text(P.funderName, { min: 2, max: 300 }),
+    title: requiredText(P.title, { min: 3, max: 250 }),
+    funderName: requiredText(P.funderName, { min: 2, max: 300 }),
     applicationUrl: httpUrl(P.applicationUrl),
     opensAt: nullableIsoDay(P.opensAt),
     closesAt: nullableIsoDay(P.closesAt),
@@ -86,7 +99,7 @@ export const proposalSchema = z
     }),
     financed: uniqueList(code(financedItems.codes, P.financed), P.financed, 20),
     territory: nullableText(P.territory, 300),
-    description: text(P.description, { min: 20, max: 5000 }),
+    description: requiredText(P.description, { min: 20, max: 5000 }),
     ...proposer(P),
   })
   .refine((p) => !(p.opensAt && p.closesAt && p.closesAt < p.opensAt), {
@@ -100,7 +113,7 @@ const C = correctionLabels;
 
 export const correctionSchema = z.object({
   topic: code(CORRECTION_TOPICS, C.topic),
-  correction: text(C.correction, { min: 10, max: 3000 }),
+  correction: requiredText(C.correction, { min: 10, max: 3000 }),
   sourceUrl: nullableHttpUrl(C.sourceUrl),
   ...proposer(C),
 });

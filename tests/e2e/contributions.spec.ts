@@ -83,7 +83,7 @@ test("a rejection needs a reason, told in the error summary", async ({ page }) =
   await reject.getByRole("button", { name: "Refuser" }).click();
   const summary = page.getByRole("region", { name: "Le formulaire contient une erreur" });
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText("Motif du refus : 5 caractères au moins.");
+  await expect(summary).toContainText("Motif du refus : ce champ est obligatoire.");
   await reject.getByLabel("Motif du refus").fill("Hors du champ de l'annuaire : pas d'inclusion numérique.");
   await reject.getByRole("button", { name: "Refuser" }).click();
   await expect(page.getByRole("region", { name: "Décision" })).toContainText("Motif : Hors du champ de l'annuaire");

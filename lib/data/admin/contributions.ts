@@ -111,6 +111,7 @@ export interface ContributionProgramme {
   amountMin: number | null;
   amountMax: number | null;
   amountNote: string | null;
+  calendarNote: string | null;
   beneficiaries: string[];
   eligibility: string[];
 }
@@ -147,7 +148,7 @@ export async function getContribution(actor: Actor, id: string): Promise<Contrib
       programme: {
         select: {
           slug: true, title: true, status: true, version: true, applicationUrl: true, opensAt: true, closesAt: true,
-          amountMin: true, amountMax: true, amountNote: true, beneficiaries: true, eligibility: true,
+          amountMin: true, amountMax: true, amountNote: true, calendarNote: true, beneficiaries: true, eligibility: true,
           funder: { select: { name: true } },
         },
       },
@@ -172,6 +173,7 @@ export async function getContribution(actor: Actor, id: string): Promise<Contrib
           amountMin: p.amountMin === null ? null : Number(p.amountMin),
           amountMax: p.amountMax === null ? null : Number(p.amountMax),
           amountNote: p.amountNote,
+          calendarNote: p.calendarNote,
           beneficiaries: p.beneficiaries.map((b) => fromEnumKey(b)),
           eligibility: p.eligibility,
         }

@@ -25,13 +25,20 @@ type Props = { params: Promise<{ id: string }> };
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const day = (iso: string | null) => (iso ? formatParisDate(parisStartOfDay(iso)) : null);
+const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+/** The funder of the directory whose name or acronym is what the person typed, if any (preselected). */
+function matchingFunder(funders: { slug: string; name: string; acronym: string | null }[], typed: string | null): string {
+  if (!typed) return "";
+  const t = fold(typed);
+  return funders.find((f) => fold(f.name) === t || (f.acronym && fold(f.acronym) === t))?.slug ?? "";
+}
 const empty = <span className="text-muted">non renseigné</span>;
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr]">
+    <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[minmax(7rem,14rem)_minmax(0,1fr)]">
       <dt className="font-semibold">{label}</dt>
-      <dd className="break-words">{children ?? empty}</dd>
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{children ?? empty}</dd>
     </div>
   );
 }
@@ -65,7 +72,7 @@ function CurrentValue({ c }: { c: ContributionDetail }) {
   const amounts = [p.amountMin !== null ? `de ${formatEuros(p.amountMin)}` : null, p.amountMax !== null ? `jusqu'à ${formatEuros(p.amountMax)}` : null].filter(Boolean).join(" ");
   const rows: Record<string, ReactNode> = {
     "lien-candidature": <Row label="Lien pour candidater"><ExternalLink href={p.applicationUrl} /></Row>,
-    dates: <><Row label="Ouverture">{day(p.opensAt)}</Row><Row label="Clôture">{day(p.closesAt)}</Row></>,
+    dates: <><Row label="Ouverture">{day(p.opensAt)}</Row><Row label="Clôture">{day(p.closesAt)}</Row><Row label="Précision sur le calendrier">{p.calendarNote}</Row></>,
     montants: <><Row label="Montants">{amounts || null}</Row><Row label="Précision sur les montants">{p.amountNote}</Row></>,
     eligibilite: <><Row label="Bénéficiaires">{p.beneficiaries.map((b) => beneficiaries.labels[b as keyof typeof beneficiaries.labels] ?? b).join(", ") || null}</Row><Row label="Critères">{p.eligibility.length ? <ul className="list-disc pl-5">{p.eligibility.map((e) => <li key={e}>{e}</li>)}</ul> : null}</Row></>,
     financeur: <Row label="Financeur principal">{p.funderName}</Row>,
@@ -144,7 +151,11 @@ export default async function ContributionPage({ params }: Props) {
                   action={acceptProposalAction}
                   contributionId={c.id}
                   funders={funders}
-                  defaults={{ summary: summaryFrom(c.message ?? ""), isNational: /\b(france|national)/i.test(str(c.payload.territory) ?? "") }}
+                  defaults={{
+                    summary: summaryFrom(c.message ?? ""),
+                    isNational: /\b(france|national)/i.test(str(c.payload.territory) ?? ""),
+                    funder: matchingFunder(funders, str(c.payload.funderName)),
+                  }}
                 />
               ) : c.programme ? (
                 <AcceptCorrectionForm action={acceptCorrectionAction} contributionId={c.id} programme={c.programme} />
