@@ -96,6 +96,8 @@ function readCell(column: CsvColumn, cell: string): unknown {
     });
   }
   if (column === "currency") return v || "EUR";
+  // Required texts stay empty strings: the schema then says « ce champ est obligatoire ».
+  if (column === "title" || column === "summary" || column === "description" || column === "funder") return v;
   if (column === "slug") return v || undefined;
   return v === "" ? null : v;
 }

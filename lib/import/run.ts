@@ -131,10 +131,17 @@ function resolveNames(ctx: ImportContext, draft: RowDraft) {
     if (found) f.funder = found.slug;
     else err("funder", `Financeur principal : financeur inconnu « ${draft.funderName.slice(0, 120)} » (aucun financeur du catalogue ne porte ce nom ou ce sigle).`);
   } else if (typeof f.funder === "string" && f.funder.trim() && !ctx.fundersBySlug.has(f.funder.trim())) {
-    f.funder = findFunder(ctx, f.funder)?.slug ?? f.funder;
+    const found = findFunder(ctx, f.funder);
+    if (found) f.funder = found.slug;
+    else err("funder", `Financeur principal : financeur inconnu « ${f.funder.trim().slice(0, 120)} ».`);
   }
   if (Array.isArray(f.coFunders)) {
-    f.coFunders = f.coFunders.map((c) => (typeof c === "string" && !ctx.fundersBySlug.has(c) ? (findFunder(ctx, c)?.slug ?? c) : c));
+    f.coFunders = f.coFunders.map((c, i) => {
+      if (typeof c !== "string" || ctx.fundersBySlug.has(c)) return c;
+      const found = findFunder(ctx, c);
+      if (!found) err(`coFunders.${i}`, `Cofinanceurs : financeur inconnu « ${c.slice(0, 120)} ».`);
+      return found?.slug ?? c;
+    });
   }
   if (draft.perimeter !== undefined) {
     const places = findPlaces(ctx, draft.perimeter);
@@ -236,19 +243,17 @@ async function importRow(tx: Tx, ctx: ImportContext, state: FileState, draft: Ro
   if (f.isNational === true && !("territories" in f)) merged.territories = [];
   if (Array.isArray(f.territories) && f.territories.length > 0 && !("isNational" in f)) merged.isNational = false;
   const parsed = programmeInputSchema.safeParse(merged);
-  if (parsed.success) checkReferences(ctx, actor, parsed.data, draft);
-  else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) draft.errors.push({ field, message });
-  if (parsed.success) await checkTerritories(tx, ctx, parsed.data, draft);
-
-  if (current && actor && !canEdit(actor, { status: current.status, createdById: current.createdById })) {
-    draft.errors.push({
-      field: "_",
-      message:
-        current.status === "draft"
-          ? `La fiche existante « ${current.title} » est le brouillon de quelqu'un d'autre : vous ne pouvez pas la modifier.`
-          : `La fiche existante « ${current.title} » est « ${editorialStatusLabels[current.status].toLowerCase()} » : seuls les curateurs peuvent la modifier.`,
-    });
+  // One reason per field: a name not found is not also a malformed slug.
+  const named = new Set(draft.errors.map((e) => e.field.split(".")[0]));
+  const add = (errors: RowDraft["errors"]) => draft.errors.push(...errors.filter((e) => !named.has(e.field.split(".")[0])));
+  const later: RowDraft = { ...draft, errors: [] };
+  if (parsed.success) {
+    checkReferences(ctx, actor, parsed.data, later);
+    await checkTerritories(tx, ctx, parsed.data, later);
+  } else {
+    for (const [field, message] of Object.entries(fieldErrors(parsed.error))) later.errors.push({ field, message });
   }
+  add(later.errors);
   if (!parsed.success || draft.errors.length) return rejectedRow(draft, draft.errors);
   const input = parsed.data;
   const reviewNote = draft.reviewNote === undefined ? (current?.reviewNote ?? null) : draft.reviewNote;
@@ -277,6 +282,17 @@ async function importRow(tx: Tx, ctx: ImportContext, state: FileState, draft: Ro
     const base = { row: draft.row, title: input.title, slug, errors: [], warnings, reviewNote };
     if (sortedKeys(next) === sortedKeys(before) && reviewNote === current.reviewNote) {
       return { ...base, outcome: "unchanged", status: current.status, fields: [] };
+    }
+    if (actor && !canEdit(actor, { status: current.status, createdById: current.createdById })) {
+      return rejectedRow(draft, [
+        {
+          field: "_",
+          message:
+            current.status === "draft"
+              ? `La fiche existante « ${current.title} » est le brouillon de quelqu'un d'autre : vous ne pouvez pas la modifier.`
+              : `La fiche existante « ${current.title} » est « ${editorialStatusLabels[current.status].toLowerCase()} » : seuls les curateurs peuvent la modifier.`,
+        },
+      ]);
     }
     if (current.status === "published" && funder.slug !== before.funder && funder.status !== "published") {
       return rejectedRow(draft, [{ field: "funder", message: `Financeur principal : « ${funder.name} » n'est pas publié ; un programme publié ne peut en dépendre.` }]);
