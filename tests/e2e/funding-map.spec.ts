@@ -40,7 +40,8 @@ test.describe("the funding map (/cartographie)", () => {
 
     const title = (await page.locator(`[data-node-id="${programme}"] title`).textContent())!.trim();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`/financements/${programme!.slice("programme:".length)}$`));
+    // (A first visit of a programme page may take a while on a development server: it compiles it.)
+    await expect(page).toHaveURL(new RegExp(`/financements/${programme!.slice("programme:".length)}$`), { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   });
 
@@ -143,6 +144,14 @@ test.describe("the funding map without JavaScript", () => {
     // The search says the same.
     await status.getByRole("link", { name: "Les voir dans la recherche" }).click();
     await expect(page.getByRole("heading", { level: 2, name: /financements? trouvés?/ })).toContainText(String(filtered));
+  });
+
+  test("says when the place asked for does not exist, and shows every territory", async ({ page }) => {
+    await page.goto("/cartographie?lieu=Zzzyxwq");
+    await expect(page.getByRole("alert")).toContainText("Aucun territoire ne correspond à « Zzzyxwq »");
+    await page.goto("/cartographie?territory=commune:99999");
+    await expect(page.getByRole("alert")).toContainText("Le territoire demandé dans l'adresse n'existe pas");
+    await expect(page.getByRole("status")).not.toContainText("disponibles pour");
   });
 
   test("the header's « Observatoire » group opens without JavaScript", async ({ page }) => {

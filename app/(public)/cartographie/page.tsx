@@ -50,7 +50,7 @@ export default async function FundingMapPage({ searchParams }: Props) {
           facets={map.facets}
           selected={place ? { id: place.id, name: place.name, context: "" } : null}
           candidates={candidates}
-          unknownPlace={resolution.kind === "unknown" && Boolean(filters.lieu)}
+          unknownPlace={resolution.kind === "unknown"}
         />
       </div>
       {ignored.length > 0 && (

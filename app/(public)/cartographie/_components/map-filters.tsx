@@ -51,7 +51,9 @@ export function MapFilters({
           )}
           {unknownPlace && (
             <p role="alert" className="mt-3 rounded border-l-4 border-warning bg-warning-light p-3">
-              Aucun territoire ne correspond à « {filters.lieu} » : vérifiez l&apos;orthographe ou essayez le code postal.
+              {filters.lieu
+                ? <>Aucun territoire ne correspond à « {filters.lieu} » : vérifiez l&apos;orthographe ou essayez le code postal.</>
+                : <>Le territoire demandé dans l&apos;adresse n&apos;existe pas : la carte montre tous les territoires.</>}
             </p>
           )}
         </div>
