@@ -7,6 +7,7 @@ import { readDbConfig } from "../lib/db/config";
 import { openDatabase } from "../lib/db/connect";
 import { DbSetupError } from "../lib/db/errors";
 import { prepareDatabase } from "../lib/db/prepare";
+import { plural } from "../lib/format";
 import { readLinkCheckConfig } from "../lib/links/config";
 import { startLinkCheck } from "../lib/links/run";
 import { formatDuration, outcomeLabels, summarizeCounts } from "../lib/links/summary";
@@ -75,8 +76,8 @@ try {
   } else {
     console.log(
       args["only-broken"]
-        ? `Revérification de ${start.total} adresses en échec…`
-        : `Vérification de ${start.total} adresses (candidatures et sources des programmes non archivés)…`,
+        ? `Revérification de ${plural(start.total, "adresse", "adresses")} en échec…`
+        : `Vérification de ${plural(start.total, "adresse", "adresses")} (candidatures et sources des programmes non archivés)…`,
     );
     const summary = await start.finished;
     console.log(`Vérification terminée en ${formatDuration(summary.durationMs)} : ${summarizeCounts(summary, summary.total)}`);
