@@ -69,11 +69,13 @@ export function AcceptProposalForm({
 }
 
 export function AcceptCorrectionForm({
-  action, contributionId, programme,
+  action, contributionId, programme, suggestedUrl,
 }: {
   action: Action;
   contributionId: string;
   programme: { slug: string; version: number };
+  /** A link found in the correction's text, offered in the link field (the curator checks it). */
+  suggestedUrl: string | null;
 }) {
   const [state, formAction] = useActionState(action, initialContributionState<Values>({}));
   if (state.ok) return <Decided state={state} />;
@@ -91,7 +93,9 @@ export function AcceptCorrectionForm({
         historique. Le lien de candidature et les dates peuvent aussi être écrits directement ci-dessous (version n°{" "}
         {programme.version} de la fiche : si elle change entre-temps, rien n&apos;est écrit).
       </p>
-      <TextField name="applicationUrl" label={L.applicationUrl} type="url" defaultValue={one(v, "applicationUrl")} error={e.applicationUrl} hint="Facultatif." />
+      <TextField name="applicationUrl" label={L.applicationUrl} type="url" error={e.applicationUrl}
+        defaultValue={state.attempt === 0 ? (suggestedUrl ?? "") : one(v, "applicationUrl")}
+        hint={suggestedUrl ? "Repris du signalement : vérifiez-le, ou videz le champ pour ne rien écrire." : "Facultatif."} />
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField name="opensAt" label={L.opensAt} type="date" defaultValue={one(v, "opensAt")} error={e.opensAt} hint="Facultatif." />
         <TextField name="closesAt" label={L.closesAt} type="date" defaultValue={one(v, "closesAt")} error={e.closesAt} hint="Facultatif." />

@@ -83,3 +83,7 @@ export const contributionListSchema = z.object({
   page: single(z.coerce.number().int().min(1).max(100_000).default(1)),
 });
 export type ContributionListFilters = z.output<typeof contributionListSchema>;
+
+/** The first web address written in a correction's text (a new application link, most often), without trailing punctuation. */
+export const firstUrl = (text: string | null): string | null =>
+  /https?:\/\/[^\s<>"«»]*[^\s<>"«».,;:!?)]/.exec(text ?? "")?.[0] ?? null;

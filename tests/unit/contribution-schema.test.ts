@@ -8,7 +8,7 @@ import {
   proposalSchema,
   proposalValuesFromForm,
 } from "../../lib/validation/contribution";
-import { acceptCorrectionSchema, acceptProposalSchema, rejectContributionSchema } from "../../lib/validation/contribution-decision";
+import { acceptCorrectionSchema, acceptProposalSchema, firstUrl, rejectContributionSchema } from "../../lib/validation/contribution-decision";
 
 const form = (entries: [string, string][]) => {
   const f = new FormData();
@@ -106,5 +106,14 @@ describe("the curators' decision schemas", () => {
     expect(acceptCorrectionSchema.parse({ contributionId: id, version: 3, applicationUrl: "", opensAt: "", closesAt: "", note: "" })).toEqual({
       contributionId: id, version: 3, applicationUrl: null, opensAt: null, closesAt: null, note: null,
     });
+  });
+});
+
+describe("the link offered when a correction is about the application link", () => {
+  it("is the first web address of the text, without the sentence's punctuation", () => {
+    expect(firstUrl("Le bon lien est https://www.exemple.org/candidater?x=1. Merci !")).toBe("https://www.exemple.org/candidater?x=1");
+    expect(firstUrl("Voir (https://exemple.org/a), puis http://exemple.org/b")).toBe("https://exemple.org/a");
+    expect(firstUrl("Le lien est mort.")).toBeNull();
+    expect(firstUrl(null)).toBeNull();
   });
 });

@@ -140,7 +140,6 @@ export async function acceptProposal(actor: Actor, raw: unknown): Promise<Accept
       summary: input.summary,
       description: c.message ?? input.summary,
       funder: input.funder,
-      funderNote: p.funderName ? `Financeur indiqué dans la proposition : ${p.funderName}` : null,
       aidKinds: input.aidKinds,
       financed: p.financed ?? [],
       beneficiaries: p.beneficiaries ?? [],

@@ -16,7 +16,7 @@ import { listFunderChoices } from "@/lib/data/admin/funder-read";
 import { formatEuros } from "@/lib/format";
 import { formatParisDate, parisStartOfDay } from "@/lib/paris-time";
 import { correctionTopicLabels, type CorrectionTopic, proposalLabels } from "@/lib/validation/contribution";
-import { contributionKindLabels } from "@/lib/validation/contribution-decision";
+import { contributionKindLabels, firstUrl } from "@/lib/validation/contribution-decision";
 
 export const metadata: Metadata = { title: "Contribution du public" };
 
@@ -158,7 +158,7 @@ export default async function ContributionPage({ params }: Props) {
                   }}
                 />
               ) : c.programme ? (
-                <AcceptCorrectionForm action={acceptCorrectionAction} contributionId={c.id} programme={c.programme} />
+                <AcceptCorrectionForm action={acceptCorrectionAction} contributionId={c.id} programme={c.programme} suggestedUrl={topic === "lien-candidature" ? firstUrl(c.message) : null} />
               ) : (
                 <p>Le programme n&apos;existe plus : refusez cette correction.</p>
               )}
