@@ -131,6 +131,12 @@ test("« Signaler une erreur » from a programme page sends a correction", async
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByRole("heading", { name: /Merci ! Votre signalement sera relu/ })).toBeVisible();
   await expect(page.getByRole("link", { name: `Retour à « ${programmeTitle} »` })).toBeVisible();
+  // The e-mail is never public: not on the programme's page, nor in its API answer.
+  await page.goto(path);
+  expect(await page.content()).not.toContain("signalement@exemple.test");
+  const api = await page.request.get(`/api/v1/programmes/${path.split("/").pop()}`);
+  expect(api.status()).toBe(200);
+  expect(await api.text()).not.toContain("signalement@exemple.test");
 
   await signIn(page, accounts.curator, "/admin/contributions");
   await page.goto("/admin/contributions?kind=correction");
