@@ -75,6 +75,7 @@ const DYNAMIC_SEGMENTS: { prefix: string; find: (db: Database) => Promise<string
   },
   { prefix: "/admin/effort", find: async (db) => (await db.prisma.fundingRecord.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug },
   { prefix: "/admin/retours-d-experience", find: async (db) => (await db.prisma.caseStudy.findFirstOrThrow({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" } })).slug },
+  { prefix: "/admin/import", find: async (db) => (await db.prisma.importBatch.findFirst({ where: { status: "pending" }, select: { id: true } }))?.id ?? (await db.prisma.importBatch.create({ data: { fileName: "matrice.csv", format: "csv", content: "title\n", report: { format: "csv", dryRun: true, applied: false, fileErrors: ["Aucune ligne à importer."], rows: [], counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 } } }, select: { id: true } })).id },
   { prefix: "/admin/contributions", find: async (db) => (await db.prisma.contribution.findFirst({ where: { status: "pending" }, select: { id: true } }))?.id ?? (await db.prisma.contribution.create({ data: { kind: "proposal", payload: { title: "Proposition de la matrice des autorisations" }, message: "Une proposition écrite par la matrice des autorisations.", proposerEmail: "matrice@exemple.test", senderHash: "matrice-des-autorisations" }, select: { id: true } })).id },
 ];
 const segmentValues = new Map<string, string>();
