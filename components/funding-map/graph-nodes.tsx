@@ -96,7 +96,9 @@ export function GraphNodeView({ node: n, tabbable, matched, near, onToggle }: No
     "data-match": matched ? "true" : undefined,
     tabIndex: tabbable ? 0 : -1,
     transform: `translate(${n.x},${n.y})`,
-    className: "group cursor-pointer outline-none",
+    className: "group cursor-pointer",
+    // The ring drawn around the box replaces the page's focus outline (that would frame the clipped name's full width).
+    style: { outline: "none" },
     "aria-label": describeNode(n),
   };
   if (n.href === null) {
