@@ -67,7 +67,8 @@ type ErrorBody = { error: { code: string; message: string; fields: Record<string
 const json = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
 
 async function createDraft(as: Who = "curator", overrides: Record<string, unknown> = {}) {
-  const res = await call(programmesRoute.POST, "POST", "/programmes", { as, body: { ...fx.programmeInput(funder), ...overrides } });
+  // Every draft here has the same title at the same funder: confirmed as no duplicate (tests/db/duplicates.test.ts tests the 409).
+  const res = await call(programmesRoute.POST, "POST", "/programmes", { as, body: { ...fx.programmeInput(funder), confirmDuplicate: true, ...overrides } });
   expect(res.status).toBe(201);
   return json<{ slug: string; version: number; programme: Record<string, unknown> }>(res);
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import type { EditorialStatus } from "../../auth/policy";
+import { type Actor, canView, type EditorialStatus } from "../../auth/policy";
 import { getPrisma } from "../../db/client";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import type { DuplicateCandidateView } from "../../validation/duplicate-confirmation";
 import type { Tx } from "./entity-write";
 
 /**
@@ -56,6 +57,7 @@ export interface DuplicateCandidate {
   status: EditorialStatus;
   archived: boolean;
   funder: { slug: string; name: string };
+  createdById: string | null;
   reasons: DuplicateReason[];
 }
 
@@ -115,6 +117,7 @@ interface Row {
   status: EditorialStatus;
   funderSlug: string;
   funderName: string;
+  createdById: string | null;
   titleSimilarity: number | null;
   applicationUrl: string | null;
   sameApplicationUrl: boolean;
@@ -138,7 +141,7 @@ export async function findSimilarProgrammes(query: DuplicateQuery, db?: PrismaCl
     WITH wanted AS (SELECT jsonb_array_elements_text(${JSON.stringify(sources)}::jsonb) AS url),
          same_funder AS (SELECT coalesce(${funderId}::uuid, (SELECT id FROM funder WHERE slug = ${funderSlug}::text)) AS id),
          matched AS (
-           SELECT p.id, p.slug, p.title, p.status, p.funder_id, p.application_url,
+           SELECT p.id, p.slug, p.title, p.status, p.funder_id, p.application_url, p.created_by_id,
                   CASE WHEN ${title}::text <> '' AND p.funder_id = (SELECT id FROM same_funder) THEN ${titleSimilarity} END AS title_similarity,
                   (${applicationUrl}::text IS NOT NULL AND ${normalizedUrlSql(Prisma.sql`p.application_url`)} = ${applicationUrl}::text) AS same_application_url,
                   coalesce((SELECT json_agg(s.url ORDER BY s.position)::text FROM programme_source s WHERE s.programme_id = p.id AND ${sameSourceUrl}), '[]') AS same_sources
@@ -149,7 +152,7 @@ export async function findSimilarProgrammes(query: DuplicateQuery, db?: PrismaCl
                    OR EXISTS (SELECT 1 FROM programme_source s WHERE s.programme_id = p.id AND ${sameSourceUrl}))
          )
     SELECT m.id::text AS id, m.slug, m.title, m.status::text AS status, f.slug AS "funderSlug", f.name AS "funderName",
-           m.title_similarity::float8 AS "titleSimilarity", m.application_url AS "applicationUrl",
+           m.created_by_id::text AS "createdById", m.title_similarity::float8 AS "titleSimilarity", m.application_url AS "applicationUrl",
            m.same_application_url AS "sameApplicationUrl", m.same_sources AS "sameSources"
       FROM matched m JOIN funder f ON f.id = m.funder_id
      ORDER BY (m.status = 'archived'), m.same_application_url DESC, m.title_similarity DESC NULLS LAST, m.title
@@ -179,7 +182,32 @@ export async function findSimilarProgrammes(query: DuplicateQuery, db?: PrismaCl
       status: row.status,
       archived: row.status === "archived",
       funder: { slug: row.funderSlug, name: row.funderName },
+      createdById: row.createdById,
       reasons,
     };
   });
+}
+
+/**
+ * The candidates this actor may be told about: everything for a curator; for a contributor, the
+ * published entries (public anyway) and their own — someone else's draft stays unseen, as
+ * everywhere in the workspace (lib/auth/policy.ts canView); a curator catches it in review.
+ */
+export async function findSimilarProgrammesFor(actor: Actor, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
+  const found = await findSimilarProgrammes(query);
+  return found.filter((c) => c.status === "published" || canView(actor, { status: c.status, createdById: c.createdById }));
+}
+
+/** A candidate as the creation form shows it: where this actor can open it, and the reasons in French. */
+export function toCandidateView(actor: Actor, c: DuplicateCandidate): DuplicateCandidateView {
+  const editable = canView(actor, { status: c.status, createdById: c.createdById });
+  return {
+    slug: c.slug,
+    title: c.title,
+    funderName: c.funder.name,
+    status: c.status,
+    archived: c.archived,
+    href: editable ? `/admin/programmes/${c.slug}` : `/financements/${c.slug}`,
+    reasons: c.reasons.map((r) => r.label),
+  };
 }

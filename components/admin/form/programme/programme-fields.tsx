@@ -2,10 +2,12 @@
 
 import { aidKinds, beneficiaries, confidences, financedItems, recurrences } from "@/lib/codes";
 import type { ProgrammeFormValues } from "@/lib/validation/admin-programme-form";
+import type { WithDuplicateCandidates } from "@/lib/validation/duplicate-confirmation";
 import { Checkbox, CheckboxGroup, FormSection, SelectField, TextArea, TextField } from "../fields";
 import { RepeatableList } from "../repeatable-list";
 import { TerritoryMultiPicker } from "../territory-multi-picker";
 import { SubmitButton } from "../submit-button";
+import { DuplicateCandidates } from "./duplicate-candidates";
 
 const options = (define: { labels: Record<string, string>; codes: string[] }) =>
   define.codes.map((value) => ({ value, label: define.labels[value]! }));
@@ -28,8 +30,10 @@ export function ProgrammeFields({
   canVerify: boolean;
 }) {
   const funderOptions = funders.map((f) => ({ value: f.slug, label: f.acronym && f.acronym !== f.name ? `${f.name} (${f.acronym})` : f.name }));
+  const candidates = mode === "create" ? (v as ProgrammeFormValues & WithDuplicateCandidates).duplicateCandidates : undefined;
   return (
     <div className="space-y-6">
+      {candidates && candidates.length > 0 && <DuplicateCandidates candidates={candidates} />}
       <FormSection id="presentation" title="Présentation">
         <TextField name="title" label="Titre" required defaultValue={v.title} error={e.title} maxLength={250} />
         <TextField
