@@ -187,14 +187,20 @@ export function diffSnapshots(
   return changes;
 }
 
-/** The funder and programme slugs and territory ids a snapshot names (to read their names in one query each). */
-export function referencedNames(snapshot: Snapshot | null | undefined): { funders: string[]; territories: string[]; programmes: string[] } {
-  if (!snapshot) return { funders: [], territories: [], programmes: [] };
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+/** The funder slugs and territory ids a snapshot names (to read their names in one query each). */
+export function referencedNames(snapshot: Snapshot | null | undefined): { funders: string[]; territories: string[] } {
+  if (!snapshot) return { funders: [], territories: [] };
   const funders = [...(typeof snapshot.funder === "string" ? [snapshot.funder] : []), ...strings(snapshot.coFunders), ...strings(snapshot.funders)];
   const territories = [...strings(snapshot.territories), ...(typeof snapshot.territory === "string" ? [snapshot.territory] : [])];
-  const programmes = [...(typeof snapshot.programme === "string" ? [snapshot.programme] : []), ...strings(snapshot.programmes)];
-  return { funders, territories, programmes };
+  return { funders, territories };
+}
+
+/** The programme slugs a funding record or case study snapshot names. */
+export function referencedProgrammes(snapshot: Snapshot | null | undefined): string[] {
+  if (!snapshot) return [];
+  return [...(typeof snapshot.programme === "string" ? [snapshot.programme] : []), ...strings(snapshot.programmes)];
 }
 
 /** A snapshot read back from the database (jsonb sorts keys its own way), in the label order again. */

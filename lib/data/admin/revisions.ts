@@ -2,7 +2,15 @@ import "server-only";
 import { type Actor, canSeeAllActivity, type EditorialStatus, isCurator } from "../../auth/policy";
 import { getPrisma } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
-import { type DiffEntityType, type DiffNames, diffSnapshots, type FieldChange, inSnapshotOrder, referencedNames } from "../../revisions/diff";
+import {
+  type DiffEntityType,
+  type DiffNames,
+  diffSnapshots,
+  type FieldChange,
+  inSnapshotOrder,
+  referencedNames,
+  referencedProgrammes,
+} from "../../revisions/diff";
 import type { ActivityListFilters } from "../../validation/admin-list";
 import type { AdminList, PersonRef } from "./programme-read";
 
@@ -67,7 +75,7 @@ async function namesFor(rows: RevisionRow[]): Promise<DiffNames> {
       const refs = referencedNames(snapshot);
       refs.funders.forEach((f) => funders.add(f));
       refs.territories.forEach((t) => territories.add(t));
-      refs.programmes.forEach((p) => programmes.add(p));
+      referencedProgrammes(snapshot).forEach((p) => programmes.add(p));
     }
   }
   if (funders.size === 0 && territories.size === 0 && programmes.size === 0) return {};
