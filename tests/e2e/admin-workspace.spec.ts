@@ -34,6 +34,8 @@ async function draftWithTwoRevisions(page: Page, baseURL: string) {
       funder: funderSlug,
       aidKinds: ["subvention"],
       isNational: true,
+      // Every run's drafts share this title: not duplicates (POST answers 409 possible_duplicate otherwise).
+      confirmDuplicate: true,
     },
   });
   expect(created.status(), await created.text()).toBe(201);
