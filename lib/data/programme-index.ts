@@ -4,6 +4,7 @@ import type { Database } from "../db/connect";
 import type { SynonymPhrase } from "../search/query-plan";
 import { CALENDAR_STATUSES, CLOSING_SOON_DAYS } from "../programmes/calendar-status";
 import {
+  expectsReopening,
   mayReopen,
   parisMonthOf,
   parisMonthStart,
@@ -107,7 +108,7 @@ export interface ProgrammeIndex {
   phrases: Map<string, PhrasePostings>;
   /** The programmes a reopening may be predicted for (mayReopen()), ascending, with their evidence. */
   reopeningCandidates: Int32Array;
-  reopeningEvidence: ReopeningEvidence[];
+  reopeningEvidence: Map<number, ReopeningEvidence>;
   /** Every programme's calendar status and predicted reopening, as long as they hold (see statusesAt()). */
   statuses: Statuses | null;
 }
@@ -118,6 +119,9 @@ interface Statuses {
   status: Uint8Array;
   /** 1 where a reopening is predicted (search status `expected`). */
   expected: Uint8Array;
+  /** The Paris month of the interval (the predictions' `now` month). */
+  month: number;
+  /** The predictions' wording, written when a page shows them (reopeningsAt()), then kept. */
   reopening: Map<number, ReopeningPrediction>;
 }
 
@@ -229,7 +233,7 @@ async function buildIndex({ sql, prisma }: IndexSource, version: string): Promis
     synonyms,
     phrases: phrasePostings(text, synonyms.map((p) => p.query ?? "")),
     reopeningCandidates: new Int32Array(0),
-    reopeningEvidence: [],
+    reopeningEvidence: new Map(),
     statuses: null,
   };
   // Evidence of a reopening, prepared once (Paris months): statusesAt() only compares integers.
@@ -242,10 +246,12 @@ async function buildIndex({ sql, prisma }: IndexSource, version: string): Promis
   const candidates: number[] = [];
   rows.forEach((r, i) => {
     if (r.recurrence === "permanent" || r.recurrence === "ponctuel") return;
-    const evidence = reopeningEvidence({ recurrence: r.recurrence, opensAt: r.opens_at, closesAt: r.closes_at, rounds: roundsOf.get(r.id) ?? [] });
+    const rounds = roundsOf.get(r.id);
+    if (r.recurrence !== "annuel" && !rounds) return; // one date at most: never a rhythm
+    const evidence = reopeningEvidence({ recurrence: r.recurrence, opensAt: r.opens_at, closesAt: r.closes_at, rounds: rounds ?? [] });
     if (!mayReopen(evidence)) return;
     candidates.push(i);
-    index.reopeningEvidence.push(evidence);
+    index.reopeningEvidence.set(i, evidence);
   });
   index.reopeningCandidates = Int32Array.from(candidates);
   let co = 0;
@@ -339,7 +345,7 @@ function statusesAt(ix: ProgrammeIndex, now: number): Statuses {
   const soon = now + CLOSING_SOON_DAYS * 86_400_000;
   const status = known?.status ?? new Uint8Array(ix.size);
   const expected = known?.expected.fill(0) ?? new Uint8Array(ix.size);
-  const reopening = new Map<number, ReopeningPrediction>();
+
   // [from, until): no comparison statusOf() or the prediction makes changes its answer (times are whole milliseconds).
   let from = -Infinity;
   let until = Infinity;
@@ -360,24 +366,31 @@ function statusesAt(ix: ProgrammeIndex, now: number): Statuses {
   edge(parisMonthStart(month + 1));
   for (let c = 0; c < ix.reopeningCandidates.length; c++) {
     const i = ix.reopeningCandidates[c] as number;
-    const evidence = ix.reopeningEvidence[c] as ReopeningEvidence;
+    const evidence = ix.reopeningEvidence.get(i) as ReopeningEvidence;
     for (const d of evidence.openings) edge(d.at); // an edition counts once d.at <= now
     for (const d of evidence.closings) edge(d.at);
     edge(evidence.lastRoundDate);
-    if (status[i] !== CLOSED) continue;
-    const predicted = predictFromEvidence(evidence, "closed", now, month);
-    if (predicted) {
-      expected[i] = 1;
-      reopening.set(i, predicted);
-    }
+    if (status[i] === CLOSED && expectsReopening(evidence, "closed", now, month)) expected[i] = 1;
   }
-  return (ix.statuses = { from, until, status, expected, reopening });
+  return (ix.statuses = { from, until, status, expected, month, reopening: new Map() });
 }
 
 /** The reopenings predicted at `now` for programmes at these positions (null where none). */
 export function reopeningsAt(ix: ProgrammeIndex, positions: number[], now: Date): (ReopeningPrediction | null)[] {
-  const { reopening } = statusesAt(ix, now.getTime());
-  return positions.map((i) => reopening.get(i) ?? null);
+  const statuses = statusesAt(ix, now.getTime());
+  return positions.map((i) => reopeningOf(ix, statuses, i, now.getTime()));
+}
+
+/** Programme i's prediction in this interval: worded once, the first time a page shows it. */
+function reopeningOf(ix: ProgrammeIndex, statuses: Statuses, i: number, now: number): ReopeningPrediction | null {
+  if (!statuses.expected[i]) return null;
+  let prediction = statuses.reopening.get(i);
+  if (!prediction) {
+    // Within the interval the decision holds: the same evidence, status and month give the same words.
+    prediction = predictFromEvidence(ix.reopeningEvidence.get(i) as ReopeningEvidence, "closed", now, statuses.month) as ReopeningPrediction;
+    statuses.reopening.set(i, prediction);
+  }
+  return prediction;
 }
 
 /** Calendar status code (index in CALENDAR_STATUSES) of programme i: calendarStatus(), on the arrays. */
@@ -492,7 +505,8 @@ const dateOrNull = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms));
  * no query (tests/db/programme-search.test.ts compares both ways).
  */
 export function pageItems(ix: ProgrammeIndex, page: number[], now: Date): ProgrammeSearchItem[] {
-  const { status: statusAt, reopening } = statusesAt(ix, now.getTime());
+  const statuses = statusesAt(ix, now.getTime());
+  const statusAt = statuses.status;
   return page.map((i) => {
     const funder = ix.funders[ix.funder[i] as number] as { slug: string; name: string };
     const financed = ix.financed[i] as number;
@@ -511,7 +525,7 @@ export function pageItems(ix: ProgrammeIndex, page: number[], now: Date): Progra
       territories: [],
       financed: financedItems.codes.filter((_, bit) => financed & (1 << bit)),
       snippet: null,
-      reopening: reopening.get(i) ?? null,
+      reopening: reopeningOf(ix, statuses, i, now.getTime()),
     };
   });
 }

@@ -150,6 +150,32 @@ describe("predictReopening: when nothing is predicted", () => {
 });
 
 describe("Paris months", () => {
+  it("agree with the time-zone database on thousands of instants, near every month's end too", () => {
+    const intl = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" });
+    const expected = (at: number) => {
+      const [year, month] = intl.format(at).split("-").map(Number) as [number, number];
+      return year * 12 + month - 1;
+    };
+    const instants: number[] = [];
+    for (let year = 1996; year <= 2040; year++) {
+      for (let month = 0; month < 12; month++) {
+        const start = Date.UTC(year, month, 1);
+        // Around midnight UTC on the 1st: Paris is already in the new month an hour or two before.
+        for (const minutes of [-150, -121, -120, -119, -61, -60, -59, -1, 0, 1]) instants.push(start + minutes * 60_000);
+        instants.push(Date.UTC(year, month, 15, 12));
+      }
+      // Around the clock changes (last Sundays of March and October, 01:00 UTC).
+      for (const month of [2, 9]) {
+        const last = new Date(Date.UTC(year, month + 1, 0));
+        const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+        for (const minutes of [-61, -1, 0, 1, 61]) instants.push(change + minutes * 60_000);
+      }
+    }
+    const wrong = instants.filter((at) => parisMonthOf(at) !== expected(at)).map((at) => new Date(at).toISOString());
+    expect(wrong).toEqual([]);
+    expect(instants.length).toBeGreaterThan(5000);
+  });
+
   it("counts a closing at 23:59 in Paris in its Paris month", () => {
     expect(parisMonthOf(d("2025-05-31T22:30:00Z"))).toBe(2025 * 12 + 5); // 1 June, 00:30 in Paris
     expect(parisMonthOf(d("2025-05-31T21:30:00Z"))).toBe(2025 * 12 + 4);
