@@ -65,18 +65,20 @@ test.describe("« Quels financements pour ma structure ? »", () => {
     await expect(page).toHaveURL(/structure=association/);
     await expect(page).toHaveURL(/territory=commune%3A29019/);
     await expect(page).toHaveURL(/besoin=equipement/);
-    const reopening = page.getByRole("region", { name: /Réouverture probable/ });
-    const brest = reopening.getByRole("listitem").filter({ hasText: "Ville de Brest" }).first();
+    // The Ville de Brest's yearly call: its last dated edition (2023) is too old for a predicted
+    // reopening (lib/programmes/reopening.ts), so it is among the others, closed.
+    const others = page.getByRole("region", { name: /Les autres programmes/ });
+    const brest = others.getByRole("listitem").filter({ hasText: "Ville de Brest" }).first();
     await expect(brest).toContainText("ouvert aux associations");
     await expect(brest).toContainText("couvre Brest");
     await expect(brest).toContainText("finance l'équipement");
-    await expect(brest).toContainText("réouverture probable");
+    await expect(brest).toContainText("clos");
     await expectNoAccessibilityViolations(page);
 
     // The same address, opened elsewhere, gives the same answer; and it links to the search.
     const shared = page.url();
     await page.goto(shared);
-    await expect(page.getByRole("region", { name: /Réouverture probable/ })).toContainText("Ville de Brest");
+    await expect(page.getByRole("region", { name: /Les autres programmes/ })).toContainText("Ville de Brest");
     await page.getByRole("link", { name: "Voir la même recherche dans tous les financements" }).click();
     await expect(page).toHaveURL(/\/financements\?territory=commune%3A29019&beneficiary=association&finances=equipement/);
   });
