@@ -150,7 +150,6 @@ export default async function QualityQueuePage({ searchParams }: { searchParams:
                 cancelHref={`${hrefWith("/admin/qualite", here)}#fiche-${item.id}`}
                 confirmingArchive={item.type === "programme" && item.slug === archiving}
                 canAct={canAct}
-                verifiedBefore={queue.verifiedBefore}
               />
             ))}
           </ol>

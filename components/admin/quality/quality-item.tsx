@@ -20,7 +20,6 @@ export function QualityItemCard(props: {
   cancelHref: string;
   confirmingArchive: boolean;
   canAct: boolean;
-  verifiedBefore: Date;
 }) {
   const { item } = props;
   return (
