@@ -82,4 +82,24 @@ test.describe("creating a programme that looks like an existing one", () => {
     await page.waitForURL(/\/admin\/programmes\/[a-z0-9-]+\?cree=1$/);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   });
+
+  test("without JavaScript, the same panel comes back with the page and the values typed", async ({ browser }) => {
+    test.slow();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, accounts.curator, "/admin/programmes/nouveau");
+    const title = "Appels à projets annuels de la Fondation Afnic – solidarité numérique";
+    await page.getByLabel("Titre").first().fill(title);
+    await page.getByLabel("Résumé").fill("Saisie sans JavaScript par le test des doublons.");
+    await page.getByLabel("Description").fill("Description de test, assez longue pour le schéma du formulaire.");
+    const afnic = await page.getByLabel("Financeur principal").locator("option", { hasText: /Fondation Afnic/ }).first().getAttribute("value");
+    await page.getByLabel("Financeur principal").selectOption(afnic!);
+    await page.getByRole("button", { name: "Créer le brouillon" }).first().click();
+    const panel = page.getByRole("region", { name: /semblables? existen?t? déjà/ });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole("link", { name: /Fondation Afnic pour la solidarité numérique/ })).toBeVisible();
+    await expect(page.getByLabel("Titre").first()).toHaveValue(title);
+    await expect(page.getByLabel("Résumé")).toHaveValue("Saisie sans JavaScript par le test des doublons.");
+    await context.close();
+  });
 });
