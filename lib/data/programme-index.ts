@@ -378,7 +378,16 @@ function statusesAt(ix: ProgrammeIndex, now: number): Statuses {
 /** The reopenings predicted at `now` for programmes at these positions (null where none). */
 export function reopeningsAt(ix: ProgrammeIndex, positions: number[], now: Date): (ReopeningPrediction | null)[] {
   const statuses = statusesAt(ix, now.getTime());
-  return positions.map((i) => reopeningOf(ix, statuses, i, now.getTime()));
+  return positions.map((i) => (i < 0 ? null : reopeningOf(ix, statuses, i, now.getTime())));
+}
+
+const positionsBySlug = new WeakMap<ProgrammeIndex, Map<string, number>>();
+
+/** The positions of these programmes in the index (−1 when not published), by slug. */
+export function positionsOf(ix: ProgrammeIndex, slugs: string[]): number[] {
+  let bySlug = positionsBySlug.get(ix);
+  if (!bySlug) positionsBySlug.set(ix, (bySlug = new Map(ix.slugs.map((s, i) => [s, i]))));
+  return slugs.map((s) => bySlug.get(s) ?? -1);
 }
 
 /** Programme i's prediction in this interval: worded once, the first time a page shows it. */

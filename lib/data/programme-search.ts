@@ -7,8 +7,8 @@ import { Prisma } from "../generated/prisma/client";
 import { SEARCH_STATUSES, searchStatusLabels } from "../programmes/reopening";
 import { SNIPPET_OPTIONS } from "../search/snippet";
 import type { ProgrammeSearch } from "../validation/programme-search";
-import { type FacetCountRow, getProgrammeIndex, pageItems, reopeningsAt, searchIndex } from "./programme-index";
-import { cached, searchCacheEnabled } from "./search-cache";
+import { type FacetCountRow, getProgrammeIndex, pageItems, positionsOf, reopeningsAt, searchIndex } from "./programme-index";
+import { cached, catalogueVersion, searchCacheEnabled } from "./search-cache";
 import { parseTsquery, TextSearch } from "../search/text-index";
 import { planWords, readSearchContext, SEARCH_CONFIG, textQueriesOf } from "./search-query";
 import {
@@ -206,5 +206,11 @@ export async function findSimilarProgrammes(
     SELECT ${itemColumnsSql}, NULL::text AS headline FROM page
      ORDER BY (page.calendar_status = 'closed'), page.score DESC, page.closes_at ASC NULLS LAST, page.title, page.slug
      LIMIT ${take}`;
-  return itemRowsSchema.parse(rows).map((row) => toSearchItem(row));
+  const items = itemRowsSchema.parse(rows).map((row) => toSearchItem(row));
+  if (!items.some((i) => i.status === "closed")) return items;
+  // The closed ones' predicted reopenings, from the search index (the same as status=expected).
+  const db = await getDatabase();
+  const index = await getProgrammeIndex(db, await catalogueVersion(db.sql));
+  const reopenings = reopeningsAt(index, positionsOf(index, items.map((i) => i.slug)), now);
+  return items.map((item, k) => ({ ...item, reopening: reopenings[k] ?? null }));
 }

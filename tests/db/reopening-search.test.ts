@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listProgrammes } from "../../app/api/v1/programmes/route";
 import type { Database } from "../../lib/db/connect";
-import { searchProgrammes } from "../../lib/data/programme-search";
+import { findSimilarProgrammes, searchProgrammes } from "../../lib/data/programme-search";
 import { FRENCH_MONTHS } from "../../lib/programmes/reopening";
 import { programmeSearchSchema, type ProgrammeSearchInput } from "../../lib/validation/programme-search";
 import { createTestFunder, createTestProgramme, deleteTestFunders } from "./support/factories";
@@ -35,7 +35,8 @@ beforeAll(async () => {
     slugs[key] = p.slug;
   };
   // Rounds are created with their programme: the index is rebuilt when the programme table changes.
-  await make("yearly", { closesAt: monthsAgo(7), rounds: { create: yearlyRounds() } });
+  await make("yearly", { closesAt: monthsAgo(7), financed: ["pass_numerique", "connexion"], rounds: { create: yearlyRounds() } });
+  await make("neighbour", { closesAt: later(3), financed: ["pass_numerique", "connexion"] });
   await make("stale", {
     recurrence: "annuel",
     closesAt: monthsAgo(38),
@@ -60,14 +61,14 @@ describe("the search's status=expected", () => {
 
   it("counts them in the status facet, within the closed ones, and leaves them out by default", async () => {
     const r = await search({});
-    expect(found(r.items)).toEqual(["open"]);
+    expect(found(r.items)).toEqual(["neighbour", "open"]);
     const counts = Object.fromEntries(r.facets.status.map((s) => [s.value, s.count]));
-    expect(counts).toMatchObject({ open: 1, closed: 5, expected: 2 });
+    expect(counts).toMatchObject({ open: 2, closed: 5, expected: 2 });
     expect(r.facets.status.find((s) => s.value === "expected")?.label).toBe("Réouverture attendue");
   });
 
   it("combines with the other statuses (one or the other)", async () => {
-    expect(found((await search({ status: ["open", "expected"] })).items)).toEqual(["open", "undated", "yearly"]);
+    expect(found((await search({ status: ["open", "expected"] })).items)).toEqual(["neighbour", "open", "undated", "yearly"]);
     expect(found((await search({ status: ["closed", "expected"] })).items)).toEqual(["oneoff", "permanent", "stale", "undated", "yearly"]);
   });
 
@@ -102,6 +103,15 @@ describe("the search's status=expected", () => {
   });
 });
 
+describe("the similar programmes of a programme page", () => {
+  it("carry the prediction of the closed ones among them", async () => {
+    const similar = await findSimilarProgrammes(slugs.neighbour as string, 20, { now: NOW });
+    const yearly = similar.find((i) => i.slug === slugs.yearly);
+    expect(yearly?.status).toBe("closed");
+    expect(yearly?.reopening).toMatchObject({ month: isoMonth(monthsAgo(-3)), basis: "rhythm" });
+  });
+});
+
 describe("GET /api/v1/programmes?status=expected", () => {
   const call = async (query: string) => {
     const response = await listProgrammes(new Request(`https://financements.example.org/api/v1/programmes${query}`));
@@ -119,7 +129,7 @@ describe("GET /api/v1/programmes?status=expected", () => {
 
   it("gives null for a programme without a prediction, and refuses an unknown status", async () => {
     const { body } = await call(`?q=${WORD}&status=open`);
-    expect(body.items.map((i) => i.predictedReopening)).toEqual([null]);
+    expect(body.items.map((i) => i.predictedReopening)).toEqual([null, null]);
     const wrong = await call("?status=reopening");
     expect(wrong.response.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: { parameter: "status" } });
