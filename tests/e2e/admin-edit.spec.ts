@@ -33,6 +33,10 @@ async function createProgramme(page: Page, title: string, { national = true }: {
   await page.getByRole("group", { name: "Nature de l'aide" }).getByLabel("Subvention").check();
   if (national) await page.getByLabel("Programme national (ouvert sur tout le territoire)").check();
   await page.getByRole("button", { name: "Créer le brouillon" }).first().click();
+  // An earlier run on the same database left look-alike titles: the duplicate check then asks first.
+  const notDuplicate = page.getByRole("button", { name: /Ce n'est pas un doublon/ });
+  await Promise.race([page.waitForURL(/\/admin\/programmes\/[a-z0-9-]+\?cree=1$/), notDuplicate.waitFor()]);
+  if (await notDuplicate.isVisible()) await notDuplicate.click();
   await page.waitForURL(/\/admin\/programmes\/[a-z0-9-]+\?cree=1$/);
   await expect(page.getByRole("status").filter({ hasText: "Brouillon créé." })).toBeVisible();
   return new URL(page.url()).pathname;
