@@ -6,6 +6,7 @@ import { type MatcherAnswers, matcherHref, searchHref } from "@/lib/matcher/answ
 import type { Match, MatcherResult } from "@/lib/matcher/rank";
 import type { MatcherPlace, Verdict } from "@/lib/matcher/reasons";
 import { isAcceptingApplications } from "@/lib/programmes/calendar-status";
+import { REOPENING_STATUS, searchStatusLabels } from "@/lib/programmes/reopening";
 
 const marks: Record<Verdict, { symbol: string; label: string; className: string }> = {
   yes: { symbol: "✓", label: "Oui", className: "text-[#0b4e24]" },
@@ -92,8 +93,8 @@ export function Results({ answers, place, result }: { answers: MatcherAnswers; p
       <Group id="ouverts" title="Ouverts maintenant" intro="Appels en cours, dispositifs permanents et ouvertures annoncées." matches={result.open} />
       <Group
         id="reouverture"
-        title="Réouverture probable"
-        intro="Appels annuels aujourd'hui clos : une nouvelle édition est probable, mais aucune date n'est annoncée."
+        title={searchStatusLabels[REOPENING_STATUS]}
+        intro="Appels clos qui reviennent chaque année : une réouverture est attendue. Une prévision de ce site, pas une date annoncée par le financeur."
         matches={result.reopening}
       />
       <Group id="autres" title="Les autres programmes" intro="Clos, sans nouvelle édition connue : utiles pour repérer les financeurs du domaine." matches={result.other} />
