@@ -2,6 +2,7 @@ import "server-only";
 import type { FunderTypeCode } from "../codes";
 import { fromEnumKey } from "../codes";
 import { getPrisma } from "../db/client";
+import { withReopenings } from "./card-reopenings";
 import { type ProgrammeCard, programmeCardSelect, toProgrammeCard } from "./programme-views";
 
 export interface FunderSummary {
@@ -35,7 +36,7 @@ export interface FunderDetail extends Omit<FunderSummary, "programmeCount"> {
   records: { slug: string; label: string; yearStart: number; yearEnd: number; amount: number | null; note: string | null; sourceUrls: string[] }[];
 }
 
-export async function getFunderBySlug(slug: string): Promise<FunderDetail | null> {
+export async function getFunderBySlug(slug: string, { now = new Date() }: { now?: Date } = {}): Promise<FunderDetail | null> {
   const prisma = await getPrisma();
   const f = await prisma.funder.findFirst({
     where: { slug, status: "published" },
@@ -48,12 +49,14 @@ export async function getFunderBySlug(slug: string): Promise<FunderDetail | null
     },
   });
   if (!f) return null;
-  const now = new Date();
+  // One look-up in the search index for both lists of cards.
+  const own = f.programmes.map((p) => toProgrammeCard(p, now));
+  const cards = await withReopenings([...own, ...f.coFunded.map((c) => toProgrammeCard(c.programme, now))], now);
   return {
     ...f,
     type: fromEnumKey(f.type),
-    programmes: f.programmes.map((p) => toProgrammeCard(p, now)),
-    coFundedProgrammes: f.coFunded.map((c) => toProgrammeCard(c.programme, now)),
+    programmes: cards.slice(0, own.length),
+    coFundedProgrammes: cards.slice(own.length),
     records: f.records.map((r) => ({ ...r, amount: r.amount === null ? null : Number(r.amount) })),
   };
 }

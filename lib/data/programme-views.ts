@@ -3,6 +3,7 @@ import { fromEnumKey } from "../codes";
 import type { BeneficiaryCode, FinancedCode, FunderTypeCode } from "../codes";
 import { calendarStatus, type CalendarStatus } from "../programmes/calendar-status";
 import type { Prisma } from "../generated/prisma/client";
+import type { ReopeningPrediction } from "../programmes/reopening";
 
 /** The plain objects the pages and the API receive (never Prisma models). */
 
@@ -26,6 +27,8 @@ export interface ProgrammeCard {
   territories: { id: string; name: string }[];
   financed: FinancedCode[];
   beneficiaries: BeneficiaryCode[];
+  /** A closed call's predicted reopening, from the search index (lib/data/card-reopenings.ts). */
+  reopening?: ReopeningPrediction | null;
 }
 
 export const funderRefSelect = { slug: true, name: true, acronym: true, type: true } satisfies Prisma.FunderSelect;

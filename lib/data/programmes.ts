@@ -12,6 +12,7 @@ import {
   toNumber,
   toProgrammeCard,
 } from "./programme-views";
+import { withReopenings } from "./card-reopenings";
 
 const published = { status: "published" } as const;
 
@@ -32,7 +33,7 @@ export async function findProgrammes({ page = 1, perPage = 20 }: { page?: number
     }),
   ]);
   const now = new Date();
-  const items = rows.map((r) => toProgrammeCard(r, now));
+  const items = await withReopenings(rows.map((r) => toProgrammeCard(r, now)), now);
   return { total, items };
 }
 
