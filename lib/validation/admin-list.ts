@@ -92,9 +92,14 @@ export const funderListSchema = z.object({
   ...paging,
 });
 
+/** The entity types of the history (lib/revisions/diff.ts DiffEntityType). */
+export const ACTIVITY_ENTITY_TYPES = ["programme", "funder", "funding-record", "case-study"] as const;
+
 export const activityListSchema = z.object({
   author: single(z.uuid({ error: "author : identifiant de compte invalide." }).optional()),
-  entityType: single(z.enum(["programme", "funder"], { error: "entityType : programme ou funder." }).optional()),
+  entityType: single(
+    z.enum(ACTIVITY_ENTITY_TYPES, { error: "entityType : programme, funder, funding-record ou case-study." }).optional(),
+  ),
   ...paging,
 });
 

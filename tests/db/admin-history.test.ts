@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/policy";
+import { createCaseStudy } from "../../lib/data/admin/case-study-write";
+import { createFundingRecord } from "../../lib/data/admin/funding-record-write";
 import { createProgramme, transitionProgramme, updateProgramme } from "../../lib/data/admin/programme-write";
 import { getRevision, getSnapshotAtVersion, listActivity, listActivityAuthors, listRevisions } from "../../lib/data/admin/revisions";
 import type { Database } from "../../lib/db/connect";
@@ -7,7 +9,7 @@ import { activityListSchema } from "../../lib/validation/admin-list";
 import { PROGRAMME_SNAPSHOT_KEYS } from "../../lib/validation/admin-programme";
 import { curationFixtures } from "./support/curation";
 import { createTestProgramme } from "./support/factories";
-import { openTestDatabase } from "./support/test-database";
+import { openTestDatabase, uniqueSlug } from "./support/test-database";
 
 let db: Database;
 const fx = curationFixtures(() => db.prisma);
@@ -108,5 +110,60 @@ describe("listActivity", () => {
     expect((await listActivity(curator, filters({ author: contributor.id, entityType: "funder" }))).total).toBe(0);
     const authors = await listActivityAuthors(curator);
     expect(authors.map((a) => a.id)).toEqual(expect.arrayContaining([curator.id, contributor.id, other.id]));
+  });
+});
+
+describe("listActivity by the newer entity types", () => {
+  const filters = (input: Record<string, string> = {}) => activityListSchema.parse({ perPage: "100", ...input });
+  let author: Actor;
+  const recordSlug = uniqueSlug("test-historique-montant");
+  const studySlug = uniqueSlug("test-historique-retour");
+
+  beforeAll(async () => {
+    author = await fx.actor("curator", "Mona Montants");
+    await createFundingRecord(author, {
+      slug: recordSlug,
+      label: "Montant de test de l'historique",
+      kind: "committed",
+      yearStart: 2023,
+      yearEnd: 2023,
+      amount: 50_000,
+      funder: "anct",
+      territory: "departement:12",
+      sourceUrls: ["https://www.example.gouv.fr/rapport-2023.pdf"],
+    });
+    const [programme] = await db.prisma.programme.findMany({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" }, take: 1 });
+    await createCaseStudy(author, {
+      slug: studySlug,
+      title: "Retour d'expérience de test de l'historique",
+      summary: "Un récit créé par le test de l'historique, avec ses liens à l'annuaire.",
+      body: "## Le montage\n\nUne association a réuni deux financeurs pour un atelier numérique.",
+      territory: "departement:29",
+      programmes: [programme!.slug],
+      funders: ["anct"],
+      sourceUrls: ["https://www.example.gouv.fr/retour-experience"],
+    });
+  });
+  afterAll(async () => {
+    const records = await db.prisma.fundingRecord.findMany({ where: { slug: recordSlug }, select: { id: true } });
+    const studies = await db.prisma.caseStudy.findMany({ where: { slug: studySlug }, select: { id: true } });
+    await db.prisma.revision.deleteMany({ where: { entityId: { in: [...records, ...studies].map((r) => r.id) } } });
+    await db.prisma.fundingRecord.deleteMany({ where: { slug: recordSlug } });
+    await db.prisma.caseStudy.deleteMany({ where: { slug: studySlug } });
+  });
+
+  it("filters the funding records (« Montants ») and the case studies (« Retours d'expérience »)", async () => {
+    const records = await listActivity(curator, filters({ author: author.id, entityType: "funding-record" }));
+    expect(records.items.map((i) => [i.entityType, i.action, i.slug])).toEqual([["funding-record", "create", recordSlug]]);
+    const studies = await listActivity(curator, filters({ author: author.id, entityType: "case-study" }));
+    expect(studies.items.map((i) => [i.entityType, i.action, i.slug])).toEqual([["case-study", "create", studySlug]]);
+    expect((await listActivity(curator, filters({ author: author.id }))).total).toBe(2);
+    expect((await listActivity(curator, filters({ author: author.id, entityType: "programme" }))).total).toBe(0);
+  });
+
+  it("refuses an unknown entity type with a French message", () => {
+    const parsed = activityListSchema.safeParse({ entityType: "contribution" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe("entityType : programme, funder, funding-record ou case-study.");
   });
 });

@@ -7,13 +7,18 @@ import { Pagination } from "@/components/admin/pagination";
 import { requireActor } from "@/lib/auth/guard";
 import { canSeeAllActivity } from "@/lib/auth/policy";
 import { listActivity, listActivityAuthors } from "@/lib/data/admin/revisions";
-import { activityListSchema, ADMIN_DEFAULT_PER_PAGE, parseListParams } from "@/lib/validation/admin-list";
+import { ACTIVITY_ENTITY_TYPES, activityListSchema, ADMIN_DEFAULT_PER_PAGE, parseListParams } from "@/lib/validation/admin-list";
 
 export const metadata: Metadata = { title: "Historique" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const entityTypes = { programme: "Programmes", funder: "Financeurs" };
+const entityTypes: Record<(typeof ACTIVITY_ENTITY_TYPES)[number], string> = {
+  programme: "Programmes",
+  funder: "Financeurs",
+  "funding-record": "Montants",
+  "case-study": "Retours d'expérience",
+};
 
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
@@ -32,8 +37,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
       <h1 className="text-3xl font-bold">Historique</h1>
       <p className="mt-2 text-lg text-muted">
         {everyone
-          ? "Toutes les modifications des programmes et des financeurs, les plus récentes d'abord."
-          : "Vos modifications des programmes et des financeurs, les plus récentes d'abord."}
+          ? "Toutes les modifications des fiches (programmes, financeurs, montants, retours d'expérience), les plus récentes d'abord."
+          : "Vos modifications des fiches (programmes, financeurs, montants, retours d'expérience), les plus récentes d'abord."}
       </p>
 
       <Form action="/admin/historique" aria-labelledby="filtres-historique-titre" className="mt-6 rounded-lg border border-line bg-surface p-4">
@@ -50,7 +55,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
               all="Toutes les personnes"
             />
           )}
-          <SelectFilter id="type-fiche" name="entityType" label="Type de fiche" value={filters.entityType} options={entityTypes} all="Programmes et financeurs" />
+          <SelectFilter id="type-fiche" name="entityType" label="Type de fiche" value={filters.entityType} options={entityTypes} all="Tous les types" />
         </div>
         <p className="mt-4 flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
