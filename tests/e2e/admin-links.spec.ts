@@ -3,13 +3,16 @@ import pg from "pg";
 import { accounts } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
+import { runLinkCheckFromPage } from "./support/links-run";
 import { signIn } from "./support/sign-in";
 
 /**
  * /admin/liens as a person uses it. The link_check rows are written straight into the app's database
  * when the test can reach it (E2E_DATABASE_URL, the PostgreSQL database the app under test uses): the
- * app's own check would ask the real funders' sites. Without it (the embedded database is held by the
- * server), only the page's frame and the rights are checked.
+ * app's own check would ask the real funders' sites. Without it (CI: `npm start` on the embedded
+ * database, which the server holds, and no internet), a curator runs the real check twice from the page:
+ * every catalogue URL then fails twice in a row, which lists them, puts the public notice on the
+ * programme pages and fills the quality queue's « lien cassé » kind, as the nightly run would.
  */
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
@@ -140,6 +143,78 @@ test.describe("the checked links page", () => {
       } finally {
         await client.query(`update job_run set status = 'failed', finished_at = now() where id = $1 and status = 'running'`, [id]);
       }
+    });
+  });
+
+  test.describe("after two real runs started from the page (no database access: CI)", () => {
+    test.skip(Boolean(databaseUrl), "Avec E2E_DATABASE_URL, les résultats sont écrits dans la base : une vraie vérification interrogerait les sites des financeurs.");
+
+    test("a curator runs the check twice: the failing links are listed with their programmes and the public page shows the notice", async ({ page }) => {
+      // Two full runs (~25 s each on the embedded database, one request at a time per host) plus the pages.
+      test.setTimeout(420_000);
+      const day = (date: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" }).format(date);
+      const firstDay = day(new Date());
+      await signIn(page, accounts.curator, "/admin/liens");
+
+      const first = await runLinkCheckFromPage(page, { timeoutMs: 180_000 });
+      expect(first.total, "le catalogue a des liens à vérifier").toBeGreaterThan(10);
+      expect(first.ok + first.redirected + first.broken + first.unreachable).toBe(first.total);
+      expect(first.broken + first.unreachable, "sans accès à internet, des liens sont en échec").toBeGreaterThan(0);
+
+      // After one run: an unreachable application link of a published programme, with its failure count.
+      await page.goto("/admin/liens?outcome=failing");
+      const rows = page.getByRole("table").getByRole("row");
+      const candidate = rows
+        .filter({ has: page.getByRole("listitem").filter({ hasText: "Publié" }).filter({ hasText: "comme lien de candidature" }) })
+        .filter({ has: page.getByText("Injoignable", { exact: true }) })
+        .first();
+      await expect(candidate).toBeVisible();
+      const url = (await candidate.getByRole("rowheader").getByRole("link").first().textContent())!.trim();
+      const failuresText = (await candidate.getByText(/^\d+ échecs? de suite$|^\d+ échec$/).textContent())!;
+      const failuresBefore = Number(/^\d+/.exec(failuresText)![0]);
+      const programme = candidate.getByRole("listitem").filter({ hasText: "Publié" }).filter({ hasText: "comme lien de candidature" }).first();
+      const title = (await programme.getByRole("link").first().textContent())!.trim();
+      const adminHref = (await programme.getByRole("link").first().getAttribute("href"))!;
+      const slug = /^\/admin\/programmes\/([^/?#]+)$/.exec(adminHref)?.[1];
+      expect(slug, `lien d'édition du programme : ${adminHref}`).toBeTruthy();
+
+      const second = await runLinkCheckFromPage(page, { timeoutMs: 180_000 });
+      expect(second.total).toBe(first.total);
+      expect(second.broken + second.unreachable).toBeGreaterThan(0);
+      await expectNoAccessibilityViolations(page);
+
+      // The list: the link, unreachable one more time in a row, with its programme (searched by its address).
+      await page.getByLabel("Rechercher (adresse ou titre du programme)").fill(url);
+      await page.getByLabel("Résultat").selectOption("unreachable");
+      await page.getByRole("button", { name: "Filtrer" }).click();
+      await expect(page).toHaveURL(/outcome=unreachable/);
+      const row = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("link", { name: url, exact: true }) });
+      await expect(row).toHaveCount(1);
+      await expect(row.getByText("Injoignable", { exact: true })).toBeVisible();
+      await expect(row.getByText(`${failuresBefore + 1} échecs de suite`, { exact: true })).toBeVisible();
+      await expect(row.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", adminHref);
+      await expect(row.getByText("aucun succès enregistré")).toBeVisible();
+
+      // The filter by outcome: only unreachable links under « Injoignables », not this one under « Redirigés ».
+      await page.goto("/admin/liens?outcome=unreachable");
+      const badges = page.getByRole("table").locator("tbody tr td:first-of-type > span:first-child");
+      await expect(badges.first()).toBeVisible();
+      expect(new Set(await badges.allTextContents())).toEqual(new Set(["Injoignable"]));
+      await page.getByLabel("Résultat").selectOption("redirected");
+      await page.getByLabel("Rechercher (adresse ou titre du programme)").fill(url);
+      await page.getByRole("button", { name: "Filtrer" }).click();
+      await expect(page).toHaveURL(/outcome=redirected/);
+      await expect(page.getByRole("link", { name: url, exact: true })).toHaveCount(0);
+      await expect(page.getByText("Aucun lien ne correspond à ces critères.")).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+
+      // The public page: failing twice in a row (or more) shows the notice, dated from the first failure.
+      await page.goto(`/financements/${slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      const notice = page.getByText(/^Lien signalé comme inaccessible le \d{1,2} \S+ \d{4}$/);
+      await expect(notice).toBeVisible();
+      if (failuresBefore === 1) await expect(notice).toHaveText(new RegExp(`le (${firstDay}|${day(new Date())})$`));
+      await expectNoAccessibilityViolations(page);
     });
   });
 });
