@@ -21,7 +21,7 @@ export function hrefWith(path: string, params: QueryValues): string {
  * `params` are the list's current parameters (without page).
  */
 export function Pagination({
-  path, params, page, perPage, total, noun = ["résultat", "résultats"],
+  path, params, page, perPage, total, noun = ["résultat", "résultats"], none,
 }: {
   path: string;
   params: QueryValues;
@@ -29,6 +29,8 @@ export function Pagination({
   perPage: number;
   total: number;
   noun?: [string, string];
+  /** What an empty list says, when « Aucun <noun> » is wrong (feminine nouns: « Aucune modification »). */
+  none?: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   const first = total === 0 ? 0 : (page - 1) * perPage + 1;
@@ -40,7 +42,7 @@ export function Pagination({
   return (
     <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-muted">
-        {total === 0 ? `Aucun ${noun[0]}` : `${first}–${last} sur ${plural(total, noun[0], noun[1])}`}
+        {total === 0 ? (none ?? `Aucun ${noun[0]}`) : `${first}–${last} sur ${plural(total, noun[0], noun[1])}`}
       </p>
       {pages > 1 && (
         <nav aria-label="Pagination">

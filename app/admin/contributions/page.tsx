@@ -132,7 +132,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
           </table>
         </div>
       )}
-      <Pagination path="/admin/contributions" params={params} page={list.page} perPage={list.perPage} total={list.total} noun={["contribution", "contributions"]} />
+      <Pagination path="/admin/contributions" params={params} page={list.page} perPage={list.perPage} total={list.total} noun={["contribution", "contributions"]} none="Aucune contribution" />
     </div>
   );
 }

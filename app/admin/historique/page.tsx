@@ -83,6 +83,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         perPage={activity.perPage}
         total={activity.total}
         noun={["modification", "modifications"]}
+        none="Aucune modification"
       />
     </div>
   );
