@@ -26,7 +26,8 @@ const CHAR_WIDTH = 7.2;
 export function describeNode(n: GraphNode): string {
   switch (n.kind) {
     case "type":
-      return `Type de financeur : ${n.label}, ${plural(n.funderCount ?? 0, "financeur", "financeurs")}, ${plural(n.count, "programme", "programmes")}`;
+      // The visible text (name, then the programme count) comes first and in order: axe's label-content-name-mismatch.
+      return `Type de financeur : ${n.label}, ${plural(n.count, "programme", "programmes")}, ${plural(n.funderCount ?? 0, "financeur", "financeurs")}`;
     case "funder":
       return `Financeur : ${n.label}, ${plural(n.count, "programme", "programmes")}`;
     case "programme":
