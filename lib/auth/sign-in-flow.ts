@@ -7,25 +7,14 @@ import { auditRateLimited, clientAddress, loginLimitState, RATE_LIMITED_MESSAGE 
 import { getAuthOptions } from "./options";
 import { cookieLookup, secureCookies } from "./session-cookie";
 
+export { isSameOrigin } from "../security/same-origin";
+
 /**
  * The sign-in forms of /connexion post here (app/api/auth/connexion, app/api/auth/proconnect): plain HTML
  * forms, so they work without JavaScript. The routes check the request's origin (CSRF), then hand the
  * request to next-auth's own handler in this process — the credentials provider or the ProConnect provider —
  * with a CSRF token made for it, and return next-auth's cookies. next-auth stays the session system.
  */
-
-/** True when the request comes from a page of this site (Origin, else Referer, matches the host). */
-export function isSameOrigin(req: Request): boolean {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!host) return false;
-  const source = req.headers.get("origin") ?? req.headers.get("referer");
-  if (!source || source === "null") return false;
-  try {
-    return new URL(source).host === host;
-  } catch {
-    return false;
-  }
-}
 
 const headersObject = (req: Request): Record<string, string> => Object.fromEntries(req.headers.entries());
 

@@ -17,6 +17,8 @@ import {
   assertCanEdit,
   assertTransition,
   conflict,
+  type ConstraintMessages,
+  constraintError,
   firstFreeSlug,
   inTransaction,
   notFound,
@@ -39,35 +41,16 @@ export type CaseStudyWriteResult = WriteResult<CaseStudySnapshot>;
 const ENTITY = "case-study" as const;
 const NOUN = "Retour d'expérience";
 
-export const CASE_STUDY_CONSTRAINTS: [name: string, field: string, message: string][] = [
+export const CASE_STUDY_CONSTRAINTS: ConstraintMessages = [
   ["case_study_slug_key", "slug", "Identifiant (slug) : déjà pris par un autre retour d'expérience."],
   ["case_study_territory_id_fkey", "territory", "Territoire : ce territoire n'existe pas."],
   ["case_study_programme_programme_id_fkey", "programmes", "Programmes de l'annuaire : un programme n'existe plus."],
   ["case_study_funder_funder_id_fkey", "funders", "Financeurs de l'annuaire : un financeur n'existe plus."],
 ];
 
-export function caseStudyConstraintError(error: unknown): DomainError | null {
-  if (!error || typeof error !== "object" || error instanceof DomainError) return null;
-  const e = error as { message?: unknown; meta?: unknown; cause?: unknown };
-  let text = String(e.message ?? "");
-  try {
-    text += JSON.stringify(e.meta ?? null) + String((e.cause as { message?: unknown } | undefined)?.message ?? "");
-  } catch {
-    // meta that cannot be serialised: the message alone decides
-  }
-  const hit = CASE_STUDY_CONSTRAINTS.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
-  if (!hit) return null;
-  const [, field, message] = hit;
-  return new DomainError("validation_failed", message, field, { fields: { [field]: message } });
-}
+export const caseStudyConstraintError = (error: unknown): DomainError | null => constraintError(error, CASE_STUDY_CONSTRAINTS);
 
-async function write<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-  try {
-    return await inTransaction(fn);
-  } catch (error) {
-    throw caseStudyConstraintError(error) ?? error;
-  }
-}
+const write = <R>(fn: (tx: Tx) => Promise<R>): Promise<R> => inTransaction(fn, CASE_STUDY_CONSTRAINTS);
 
 const currentSelect = { ...caseStudySnapshotSelect, createdById: true, updatedBy: { select: { name: true } } } as const;
 

@@ -40,7 +40,10 @@ export interface WriteResult<S> {
  * check the same rules first, so these only fire on a race (two saves taking the same slug) or a
  * rule the schema does not know.
  */
-const CONSTRAINTS: [name: string, field: string, message: string][] = [
+/** A database constraint's name, the form field it stands for, and its French message. */
+export type ConstraintMessages = [name: string, field: string, message: string][];
+
+const CONSTRAINTS: ConstraintMessages = [
   ["programme_slug_key", "slug", "Identifiant (slug) : déjà pris par un autre programme."],
   ["funder_slug_key", "slug", "Identifiant (slug) : déjà pris par un autre financeur."],
   ["programme_slug_format", "slug", "Identifiant (slug) : lettres minuscules sans accents, chiffres et tirets."],
@@ -56,9 +59,12 @@ const CONSTRAINTS: [name: string, field: string, message: string][] = [
   ["funder_territory_id_fkey", "territory", "Territoire : ce territoire n'existe pas."],
 ];
 
-/** A violated constraint → validation_failed on its field; null for any other error. */
-export function constraintError(error: unknown): DomainError | null {
-  if (!error || typeof error !== "object") return null;
+/**
+ * A violated constraint → validation_failed on its field; null for any other error. `table` lists the
+ * constraints to recognise (by default those of programmes and funders; each entity's service passes its own).
+ */
+export function constraintError(error: unknown, table: ConstraintMessages = CONSTRAINTS): DomainError | null {
+  if (!error || typeof error !== "object" || error instanceof DomainError) return null;
   const e = error as { message?: unknown; meta?: unknown; cause?: unknown };
   let text = String(e.message ?? "");
   try {
@@ -66,7 +72,7 @@ export function constraintError(error: unknown): DomainError | null {
   } catch {
     // meta that cannot be serialised: the message alone decides
   }
-  const hit = CONSTRAINTS.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
+  const hit = table.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
   if (!hit) return null;
   const [, field, message] = hit;
   return new DomainError("validation_failed", message, field, { fields: { [field]: message } });
@@ -102,16 +108,16 @@ export function conflict(label: string, current: unknown, currentVersion: number
 export const notFound = (what: string) => new DomainError("not_found", `${what} introuvable.`);
 
 /**
- * Runs one write in one transaction; a violated database constraint becomes validation_failed.
+ * Runs one write in one transaction; a violated database constraint (of `constraints`) becomes validation_failed.
  * (A DomainError thrown inside rolls everything back and reaches the caller as it is.)
  */
-export async function inTransaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
+export async function inTransaction<R>(fn: (tx: Tx) => Promise<R>, constraints: ConstraintMessages = CONSTRAINTS): Promise<R> {
   const prisma = await getPrisma();
   try {
     return await prisma.$transaction(fn, { maxWait: 20_000, timeout: 30_000 });
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw constraintError(error) ?? error;
+    throw constraintError(error, constraints) ?? error;
   }
 }
 

@@ -19,6 +19,8 @@ import {
   assertCanEdit,
   assertTransition,
   conflict,
+  type ConstraintMessages,
+  constraintError,
   firstFreeSlug,
   inTransaction,
   notFound,
@@ -43,7 +45,7 @@ const ENTITY = "funding-record" as const;
 const NOUN = "Montant";
 
 /** funding_record's constraints (migrations 20261122000000_init, 20261206120000_funding_effort) → field and message. */
-export const FUNDING_RECORD_CONSTRAINTS: [name: string, field: string, message: string][] = [
+export const FUNDING_RECORD_CONSTRAINTS: ConstraintMessages = [
   ["funding_record_slug_key", "slug", "Identifiant (slug) : déjà pris par un autre montant."],
   ["funding_record_amount_non_negative", "amount", "Montant : il ne peut pas être négatif."],
   ["funding_record_years_ordered", "yearEnd", "Dernière année : elle ne peut pas précéder la première année."],
@@ -60,28 +62,9 @@ export const FUNDING_RECORD_CONSTRAINTS: [name: string, field: string, message: 
 ];
 
 /** A violated funding_record constraint → validation_failed on its field; null for any other error. */
-export function fundingRecordConstraintError(error: unknown): DomainError | null {
-  if (!error || typeof error !== "object" || error instanceof DomainError) return null;
-  const e = error as { message?: unknown; meta?: unknown; cause?: unknown };
-  let text = String(e.message ?? "");
-  try {
-    text += JSON.stringify(e.meta ?? null) + String((e.cause as { message?: unknown } | undefined)?.message ?? "");
-  } catch {
-    // meta that cannot be serialised: the message alone decides
-  }
-  const hit = FUNDING_RECORD_CONSTRAINTS.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
-  if (!hit) return null;
-  const [, field, message] = hit;
-  return new DomainError("validation_failed", message, field, { fields: { [field]: message } });
-}
+export const fundingRecordConstraintError = (error: unknown): DomainError | null => constraintError(error, FUNDING_RECORD_CONSTRAINTS);
 
-async function write<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-  try {
-    return await inTransaction(fn);
-  } catch (error) {
-    throw fundingRecordConstraintError(error) ?? error;
-  }
-}
+const write = <R>(fn: (tx: Tx) => Promise<R>): Promise<R> => inTransaction(fn, FUNDING_RECORD_CONSTRAINTS);
 
 const currentSelect = { ...fundingRecordSnapshotSelect, createdById: true, updatedBy: { select: { name: true } } } as const;
 

@@ -1,5 +1,6 @@
 import { actorFromRequest } from "@/lib/auth/guard";
 import { createImportBatch } from "@/lib/import/batches";
+import { isSameOrigin } from "@/lib/security/same-origin";
 import { MAX_IMPORT_BYTES } from "@/lib/import/read-file";
 import { type ImportUploadError, importUploadSchema, uploadErrorCode } from "@/lib/validation/import";
 
@@ -15,22 +16,10 @@ export const dynamic = "force-dynamic";
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
 const back = (code: ImportUploadError) => seeOther(`/admin/import?erreur=${code}`);
 
-function sameOrigin(req: Request): boolean {
-  if (req.headers.get("sec-fetch-site") === "cross-site") return false;
-  const origin = req.headers.get("origin");
-  if (!origin || origin === "null") return origin === null;
-  try {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(req: Request): Promise<Response> {
   const actor = await actorFromRequest(req);
   if (!actor) return seeOther(`/connexion?callbackUrl=${encodeURIComponent("/admin/import")}`);
-  if (!sameOrigin(req)) return back("origine");
+  if (!isSameOrigin(req)) return back("origine");
   // The multipart envelope adds a little to the file itself.
   if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return back("taille");
   let form: FormData;
